@@ -1,0 +1,3 @@
+from gonghui_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""Command-line entry: parse arguments, build paths, course and store, then act.
+
+User errors end with a one-line message on stderr and exit status 2, never
+a traceback. Textual is imported only when the app itself runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from gonghui_tui import __version__
+from gonghui_tui.domain.course import CardKind, Course
+from gonghui_tui.domain.loader import CourseError, load_course
+from gonghui_tui.i18n import LANGUAGES, set_language, t
+from gonghui_tui.paths import Paths, bundled_course
+
+EXIT_USER_ERROR = 2
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gonghui-tui", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--course", metavar="PATH", help="course file (default: the bundled course)")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep progress and settings in DIR")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (zh or en)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate = sub.add_parser("validate", help="check a course file and summarise it")
+    validate.add_argument("path", nargs="?", metavar="PATH", help="course file (default: bundled)")
+    sub.add_parser("paths", help="print where progress, settings and backups live")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    try:
+        if args.command == "validate":
+            return cmd_validate(Path(args.path) if args.path else course_path(args))
+        if args.command == "paths":
+            return cmd_paths(args)
+        return cmd_run(args)
+    except CourseError as exc:
+        print(t("cli.course_invalid", n=len(exc.problems)), file=sys.stderr)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USER_ERROR
+    except UserError as exc:
+        print(f"gonghui-tui: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def course_path(args: argparse.Namespace) -> Path:
+    return Path(args.course) if args.course else bundled_course()
+
+
+def summarise(course: Course) -> dict[str, int]:
+    counts = Counter(card.kind for card in course.cards)
+    return {kind.value: counts.get(kind, 0) for kind in CardKind}
+
+
+def cmd_validate(path: Path) -> int:
+    course = load_course(path)
+    kinds = ", ".join(f"{kind} {n}" for kind, n in summarise(course).items())
+    print(t("cli.validate_ok", file=path, sections=len(course.sections), cards=len(course.cards),
+            kinds=kinds))
+    return 0
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    paths = Paths.resolve(args.data_dir)
+    rows = [
+        ("cli.path_data", paths.data_dir),
+        ("cli.path_config", paths.config_dir),
+        ("cli.path_db", paths.database),
+        ("cli.path_settings", paths.config),
+        ("cli.path_backups", paths.backups),
+        ("cli.path_course", course_path(args)),
+    ]
+    for key, value in rows:
+        print(f"{t(key)}: {value}")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    course = load_course(course_path(args))
+    from gonghui_tui.tui.app import GonghuiApp
+
+    app = GonghuiApp(course=course)
+    app.run()
+    return app.return_code or 0

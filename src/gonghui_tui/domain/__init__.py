@@ -1,0 +1,1 @@
+"""Pure-Python course, scheduling and statistics logic: no textual, no rich."""

@@ -1,0 +1,1 @@
+"""Pure-Python persistence (SQLite progress store, settings): no textual, no rich."""

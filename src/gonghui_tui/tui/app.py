@@ -1,0 +1,41 @@
+"""The Textual app. Everything it works on (course, store, settings, clock)
+is injected, so the CLI and the tests build it the same way.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from gonghui_tui.domain.course import Course
+from gonghui_tui.i18n import t
+from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
+from gonghui_tui.tui.screens.reader import ReaderScreen
+from gonghui_tui.tui.translated import Translated
+
+
+class GonghuiApp(Translated, App[int]):
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "bind.quit", id="app.quit"),
+        Binding("question_mark", "help", "bind.help", id="app.help"),
+        Binding("ctrl+q", "quit", "bind.quit", show=False, priority=True, id="app.quit_hard"),
+        Binding("ctrl+p", "command_palette", "bind.palette", show=False, priority=True,
+                id="app.palette"),
+    ]
+
+    def __init__(self, course: Course) -> None:
+        super().__init__()
+        self.course = course
+        self.title = t("app.title")
+        self.sub_title = course.title
+
+    def get_default_screen(self) -> ReaderScreen:
+        return ReaderScreen(self.course)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(binding_rows(self.screen)))

@@ -1,0 +1,68 @@
+"""The help screen: every key binding of the screen below, read from the
+app's own bindings, so it can never drift from what the keys really do.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from gonghui_tui.i18n import t
+from gonghui_tui.tui.translated import Translated
+
+KEY_NAMES = {"question_mark": "?", "slash": "/", "exclamation_mark": "!", "space": "Space",
+             "enter": "Enter", "escape": "Esc", "tab": "Tab", "up": "↑", "down": "↓",
+             "left": "←", "right": "→"}
+
+
+def key_label(key: str) -> str:
+    return "+".join(KEY_NAMES.get(part, part) for part in key.split("+"))
+
+
+def binding_rows(screen: Screen) -> list[tuple[str, str]]:
+    """(keys, description) for every active binding of ``screen``, grouped by action."""
+    grouped: dict[str, list[str]] = {}
+    order: list[str] = []
+    for key, active in screen.active_bindings.items():
+        description = active.binding.description or active.binding.action
+        if description not in grouped:
+            grouped[description] = []
+            order.append(description)
+        label = key_label(key)
+        if label not in grouped[description]:
+            grouped[description].append(label)
+    return [(" / ".join(grouped[d]), d) for d in order]
+
+
+class HelpScreen(Translated, ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "bind.close", id="help.close"),
+        Binding("question_mark", "dismiss", "bind.close", show=False, id="help.close2"),
+        Binding("q", "dismiss", "bind.close", show=False, id="help.close3"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static(Text(t("help.title"), style="bold"), id="help-title")
+            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            yield Static(Text(t("help.close_hint"), style="dim"), id="help-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(t("help.key"), t("help.action"))
+        for keys, description in self.rows:
+            table.add_row(Text(keys, style="bold"), Text(description))
+        table.focus()
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)

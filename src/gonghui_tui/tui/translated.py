@@ -1,0 +1,52 @@
+"""Binding descriptions are catalog keys; each widget translates its own copy.
+
+Textual copies the class bindings into every node at construction, so
+translating that copy lets one class serve both UI languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from gonghui_tui.i18n import CATALOG, t
+
+
+# Descriptions of bindings that widgets inherit from Textual itself.
+TEXTUAL_DESCRIPTIONS = {
+    "Scroll Home": "bind.scroll_home",
+    "Scroll End": "bind.scroll_end",
+    "Page Up": "bind.page_up",
+    "Page Down": "bind.page_down",
+    "Page Left": "bind.page_left",
+    "Page Right": "bind.page_right",
+    "Scroll Up": "bind.scroll_up",
+    "Scroll Down": "bind.scroll_down",
+    "Scroll Left": "bind.scroll_left",
+    "Scroll Right": "bind.scroll_right",
+    "Cursor to parent": "bind.parent",
+    "Cursor to next ancestor": "bind.next_ancestor",
+    "Cursor to previous sibling": "bind.prev_sibling",
+    "Cursor to next sibling": "bind.next_sibling",
+    "Expand or collapse all": "bind.toggle_all",
+}
+
+
+def translate_bindings(node: DOMNode) -> None:
+    for key, bindings in node._bindings.key_to_bindings.items():
+        translated = []
+        for binding in bindings:
+            catalog_key = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
+            if catalog_key in CATALOG:
+                binding = replace(binding, description=t(catalog_key))
+            translated.append(binding)
+        node._bindings.key_to_bindings[key] = translated
+
+
+class Translated:
+    """Mixin for App, Screen and Widget subclasses whose BINDINGS use catalog keys."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)  # type: ignore[arg-type]
