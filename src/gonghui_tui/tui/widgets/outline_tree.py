@@ -80,4 +80,5 @@ class OutlineTree(Translated, Tree[str]):
                 node.expand()
         node = self._section_nodes.get(section_id)
         if node is not None:
-            self.move_cursor(node, animate=False)
+            # Line numbers of freshly added nodes are known only after a refresh.
+            self.call_after_refresh(self.move_cursor, node, animate=False)

@@ -1,0 +1,34 @@
+"""Shared fixtures: every test gets its own data and config folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.loader import load_course
+from gonghui_tui.i18n import set_language
+from gonghui_tui.paths import bundled_course
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("GONGHUI_TUI_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    set_language("zh")
+    return home
+
+
+@pytest.fixture(scope="session")
+def course() -> Course:
+    return load_course(bundled_course())
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (FIXTURES / "seed.txt").read_text(encoding="utf-8")

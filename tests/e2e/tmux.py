@@ -1,0 +1,58 @@
+"""Driving the installed console script in a real terminal through tmux."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+
+def console_script() -> Path:
+    script = Path(sys.executable).parent / "gonghui-tui"
+    if not script.exists():
+        pytest.skip("gonghui-tui is not installed in this environment")
+    return script
+
+
+class Terminal:
+    """One tmux server on its own socket, running one command."""
+
+    def __init__(self, command: list[str], env: dict[str, str], size: tuple[int, int] = (100, 30)):
+        if shutil.which("tmux") is None:
+            pytest.skip("tmux is not installed")
+        self.socket = f"gonghui-test-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={v}" for k, v in env.items())
+        shell = f"env {exports} TERM=xterm-256color {' '.join(map(str, command))}; sleep 30"
+        self._tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), shell)
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
+                                timeout=20)
+        return result.stdout
+
+    def send(self, *keys: str) -> None:
+        self._tmux("send-keys", *keys)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        squashed = "".join(text.split())
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if squashed in "".join(screen.split()):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def pane_command(self) -> str:
+        return self._tmux("display-message", "-p", "#{pane_current_command}").strip()
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)

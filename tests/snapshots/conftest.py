@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from gonghui_tui.tui.app import GonghuiApp
+
+
+@pytest.fixture
+def app(course) -> GonghuiApp:
+    return GonghuiApp(course=course)

@@ -1,0 +1,17 @@
+"""Pictures of the key screens. Regenerate with --snapshot-update only after
+looking at the report (snapshot_report.html)."""
+
+from __future__ import annotations
+
+
+def test_reader_100x30(app, snap_compare):
+    assert snap_compare(app, press=["down", "down", "down", "enter", "down"], terminal_size=(100, 30))
+
+
+def test_reader_80x24(app, snap_compare):
+    assert snap_compare(app, press=["down", "down", "down", "down", "down", "down", "enter", "down"],
+                        terminal_size=(80, 24))
+
+
+def test_help_80x24(app, snap_compare):
+    assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))

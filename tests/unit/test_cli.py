@@ -1,0 +1,61 @@
+"""The command line: validate, paths, and clean errors with exit status 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from gonghui_tui.cli import main
+
+BAD = Path(__file__).parent.parent / "fixtures" / "bad"
+
+
+def test_validate_bundled_course_prints_one_summary_line(capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1
+    assert "16 节" in out[0] and "50 张卡片" in out[0] and "cloze 14" in out[0]
+
+
+def test_validate_in_english(capsys):
+    assert main(["--lang", "en", "validate"]) == 0
+    assert "valid course, 16 sections, 50 cards" in capsys.readouterr().out
+
+
+def test_validate_bad_file_lists_every_problem_and_exits_2(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text((BAD / "missing_section.toml").read_text() + '\n[[cards]]\nid = "k1"\nsection = "a"\n'
+                   'kind = "basic"\nfront = "问"\nback = "答"\n', encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[1].startswith(f"{bad}:11:1: cards[0].section: ")
+    assert err[2].startswith(f"{bad}:17:1: cards[1].id: duplicate card id")
+    assert len(err) == 3
+
+
+def test_run_with_broken_course_exits_2_without_traceback(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "gonghui_tui", "--course", str(BAD / "syntax.toml")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "syntax.toml:5:" in result.stderr
+
+
+def test_validate_binary_garbage_never_tracebacks(tmp_path):
+    junk = tmp_path / "junk.toml"
+    junk.write_bytes(bytes(range(256)) * 4)
+    result = subprocess.run([sys.executable, "-m", "gonghui_tui", "validate", str(junk)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "junk.toml:2:118:" in result.stderr
+
+
+def test_paths_honours_data_dir(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path / "d"), "paths"]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "d" / "progress.sqlite3") in out
+    assert str(tmp_path / "d" / "config.toml") in out
+    assert not (tmp_path / "d").exists()  # printing paths creates nothing
