@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.loader import load_course
 from gonghui_tui.i18n import set_language
 from gonghui_tui.paths import bundled_course
+from gonghui_tui.storage.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -22,6 +24,34 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     set_language("zh")
     return home
+
+
+FROZEN_NOW = datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)  # 09:30 in Beijing
+
+
+@pytest.fixture
+def clock():
+    """A clock the test moves by hand: clock.now(), clock.advance(hours=...)."""
+    return Clock(FROZEN_NOW)
+
+
+class Clock:
+    def __init__(self, start: datetime) -> None:
+        self.current = start
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> datetime:
+        self.current += timedelta(**delta)
+        return self.current
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock) -> Store:
+    store = Store.open(tmp_path / "data" / "progress.sqlite3", clock.now())
+    yield store
+    store.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,23 @@ a traceback. Textual is imported only when the app itself runs.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
 
 from gonghui_tui import __version__
+from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
 from gonghui_tui.i18n import LANGUAGES, set_language, t
 from gonghui_tui.paths import Paths, bundled_course
+from gonghui_tui.storage.backup import daily_backup
+from gonghui_tui.storage.database import StoreError
+from gonghui_tui.storage.settings import Settings, load_settings
+from gonghui_tui.storage.store import Store
 
 EXIT_USER_ERROR = 2
 
@@ -60,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def local_day(moment: datetime) -> date:
+    return moment.astimezone().date()
+
+
 def course_path(args: argparse.Namespace) -> Path:
     return Path(args.course) if args.course else bundled_course()
 
@@ -92,10 +103,34 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 
 
+def open_progress(args: argparse.Namespace) -> tuple[Paths, Settings, Store, list[str]]:
+    """Settings and store for a command, with the messages the user should see."""
+    paths = Paths.resolve(args.data_dir)
+    loaded = load_settings(paths.config)
+    notices = [t("startup.settings_problem", problem=p) for p in loaded.problems]
+    try:
+        store = Store.open(paths.database, utc_now())
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    if store.moved_aside is not None:
+        notices.append(t("startup.moved_aside", path=store.moved_aside))
+    try:
+        daily_backup(store.conn, paths.backups, local_day(utc_now()))
+    except (OSError, sqlite3.Error) as exc:
+        notices.append(t("startup.backup_failed", error=exc))
+    return paths, loaded.settings, store, notices
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     course = load_course(course_path(args))
+    _, settings, store, notices = open_progress(args)
+    if not args.lang and settings.language in LANGUAGES:
+        set_language(settings.language)
     from gonghui_tui.tui.app import GonghuiApp
 
-    app = GonghuiApp(course=course)
-    app.run()
+    app = GonghuiApp(course=course, store=store, settings=settings, notices=notices)
+    try:
+        app.run()
+    finally:
+        store.close()
     return app.return_code or 0

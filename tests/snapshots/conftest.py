@@ -6,5 +6,5 @@ from gonghui_tui.tui.app import GonghuiApp
 
 
 @pytest.fixture
-def app(course) -> GonghuiApp:
-    return GonghuiApp(course=course)
+def app(course, store, clock) -> GonghuiApp:
+    return GonghuiApp(course=course, store=store, now=clock.now)

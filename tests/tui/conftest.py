@@ -6,6 +6,6 @@ from gonghui_tui.tui.app import GonghuiApp
 
 
 @pytest.fixture
-def app(course) -> GonghuiApp:
+def app(course, store, clock) -> GonghuiApp:
     """An unstarted app on the bundled course; each test runs it itself."""
-    return GonghuiApp(course=course)
+    return GonghuiApp(course=course, store=store, now=clock.now)

@@ -13,3 +13,14 @@ def screen_text(app: App) -> str:
 def squash(text: str) -> str:
     """Text with spaces and line breaks removed, for finding wrapped CJK phrases."""
     return "".join(text.split())
+
+
+def tree_label(app: App, section_id: str) -> str:
+    """The outline's label for a section as drawn (mark and title), untruncated."""
+    from rich.style import Style
+
+    from gonghui_tui.tui.widgets.outline_tree import OutlineTree
+
+    tree = app.screen.query_one(OutlineTree)
+    node = tree._section_nodes[section_id]
+    return tree.render_label(node, Style(), Style()).plain

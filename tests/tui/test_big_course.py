@@ -18,10 +18,10 @@ def big_course_text(parts: int = 100, per_part: int = 99) -> str:
     return "\n".join(lines)
 
 
-async def test_ten_thousand_sections_build_only_what_is_shown():
+async def test_ten_thousand_sections_build_only_what_is_shown(store):
     course = parse_course(big_course_text())
     assert len(course.sections) == 10_000
-    app = GonghuiApp(course=course)
+    app = GonghuiApp(course=course, store=store)
     async with app.run_test(size=(100, 30)) as pilot:
         tree = app.screen.query_one(OutlineTree)
         assert len(tree._tree_nodes) == 101  # the root and the 100 parts, nothing below

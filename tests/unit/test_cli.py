@@ -59,3 +59,16 @@ def test_paths_honours_data_dir(tmp_path, capsys):
     assert str(tmp_path / "d" / "progress.sqlite3") in out
     assert str(tmp_path / "d" / "config.toml") in out
     assert not (tmp_path / "d").exists()  # printing paths creates nothing
+
+
+def test_unwritable_data_dir_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    result = subprocess.run(
+        [sys.executable, "-m", "gonghui_tui", "--data-dir", str(blocker / "data")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "data" in lines[0]

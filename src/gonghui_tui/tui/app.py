@@ -4,13 +4,18 @@ is injected, so the CLI and the tests build it the same way.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from datetime import datetime
+from typing import Callable, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.reading import Reading
 from gonghui_tui.i18n import t
+from gonghui_tui.storage.settings import Settings
+from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.translated import Translated
@@ -26,14 +31,33 @@ class GonghuiApp(Translated, App[int]):
                 id="app.palette"),
     ]
 
-    def __init__(self, course: Course) -> None:
+    def __init__(
+        self,
+        course: Course,
+        store: Store,
+        settings: Settings | None = None,
+        now: Callable[[], datetime] = utc_now,
+        notices: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.course = course
+        self.store = store
+        self.settings = settings or Settings()
+        self.now = now
+        self.notices = list(notices or [])
+        self.reading = Reading(course, store, now)
         self.title = t("app.title")
         self.sub_title = course.title
 
     def get_default_screen(self) -> ReaderScreen:
-        return ReaderScreen(self.course)
+        return ReaderScreen(self.course, self.reading, self.settings.read_dwell_seconds)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_notices)
+
+    def _show_notices(self) -> None:
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=15, markup=False)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

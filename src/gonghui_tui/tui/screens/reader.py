@@ -1,16 +1,28 @@
-"""The reading screen: outline on the left, the selected section on the right."""
+"""The reading screen: outline on the left, the selected section on the right.
+
+A section counts as read after the trainee stays on it for the dwell time
+from the settings, or when they press r. Time on each section is added up,
+and the last section is remembered for the next launch.
+"""
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Tree
+from textual.timer import Timer
+from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.reading import Reading
+from gonghui_tui.i18n import t
+from gonghui_tui.storage.database import StoreError
+from gonghui_tui.tui.screens.note import NoteScreen
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
@@ -18,26 +30,120 @@ from gonghui_tui.tui.widgets.section_view import SectionView
 
 class ReaderScreen(Translated, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "toggle_read", "bind.toggle_read", id="reader.toggle_read"),
+        Binding("n", "note", "bind.note", id="reader.note"),
         Binding("tab", "app.focus_next", "bind.focus_next", show=False, id="reader.focus_next"),
     ]
 
-    def __init__(self, course: Course) -> None:
+    def __init__(self, course: Course, reading: Reading, dwell_seconds: float) -> None:
         super().__init__()
         self.course = course
+        self.reading = reading
+        self.dwell_seconds = dwell_seconds
+        self._dwell_timer: Timer | None = None
+        self._visiting: str | None = None
+        self._visit_started = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="reader"):
-            yield OutlineTree(self.course, id="outline")
+            with Vertical(id="outline-pane"):
+                yield OutlineTree(self.course, status=self.reading.status, id="outline")
+                yield Static(id="read-count")
+                yield ProgressBar(id="read-progress", show_eta=False, show_percentage=True)
             yield SectionView(self.course, id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(OutlineTree).focus()
-
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        self.query_one(SectionView).show(event.node.data)
+        tree = self.query_one(OutlineTree)
+        tree.focus()
+        self._update_progress()
+        position = self.reading.last_position()
+        if position is not None:
+            tree.select_section(position)
 
     @property
     def current_section(self) -> str | None:
-        return self.query_one(SectionView).section_id
+        """The section under the outline cursor (ahead of the detail pane during fast typing)."""
+        node = self.query_one(OutlineTree).cursor_node
+        return None if node is None else node.data
+
+    # -- following the cursor ---------------------------------------------------
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        self._leave_section()
+        section_id = event.node.data
+        view = self.query_one(SectionView)
+        if section_id is None:
+            view.show(None)
+            return
+        self._guard(self.reading.visit, section_id)
+        view.show(section_id, note=self.reading.note(section_id),
+                  seconds=self.reading.seconds_spent(section_id))
+        self._visiting, self._visit_started = section_id, time.monotonic()
+        if not self.reading.is_read(section_id):
+            self._dwell_timer = self.set_timer(self.dwell_seconds, self._dwelt)
+
+    def _dwelt(self) -> None:
+        section_id = self._visiting
+        if section_id is not None and not self.reading.is_read(section_id):
+            self._guard(self.reading.set_read, section_id, True)
+            self._marks_changed()
+
+    def _leave_section(self) -> None:
+        if self._dwell_timer is not None:
+            self._dwell_timer.stop()
+            self._dwell_timer = None
+        if self._visiting is not None:
+            self._guard(self.reading.add_time, self._visiting, time.monotonic() - self._visit_started)
+        self._visiting = None
+
+    def on_unmount(self) -> None:
+        self._leave_section()
+
+    # -- actions ----------------------------------------------------------------
+    def action_toggle_read(self) -> None:
+        section_id = self.current_section
+        if section_id is None:
+            self.notify(t("reader.no_section"), severity="warning", markup=False)
+            return
+        if self._dwell_timer is not None:
+            self._dwell_timer.stop()
+        read = self._guard(self.reading.toggle_read, section_id)
+        title = self.course.sections[section_id].title
+        key = "reader.marked_read" if read else "reader.marked_unread"
+        self.notify(t(key, title=title), timeout=2, markup=False)
+        self._marks_changed()
+
+    def action_note(self) -> None:
+        section_id = self.current_section
+        if section_id is None:
+            self.notify(t("reader.no_section"), severity="warning", markup=False)
+            return
+
+        def save(text: str) -> None:
+            self._guard(self.reading.save_note, section_id, text)
+
+        def closed(text: str | None) -> None:
+            if self.query_one(SectionView).section_id == section_id:
+                self.query_one(SectionView).show_note(text or "")
+
+        title = self.course.sections[section_id].title
+        self.app.push_screen(NoteScreen(title, self.reading.note(section_id), save), closed)
+
+    # -- helpers ----------------------------------------------------------------
+    def _marks_changed(self) -> None:
+        self.query_one(OutlineTree).refresh_marks()
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        read, total = self.reading.counts()
+        self.query_one("#read-count", Static).update(Text(t("reader.progress", read=read, total=total)))
+        self.query_one(ProgressBar).update(total=total or 1, progress=read)
+
+    def _guard(self, action, *args):
+        """Run a store-backed action; a failed save is shown, never a traceback."""
+        try:
+            return action(*args)
+        except StoreError as exc:
+            self.notify(t("store.save_failed", error=exc), severity="error", timeout=8, markup=False)
+            return None

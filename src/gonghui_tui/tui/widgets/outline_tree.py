@@ -4,15 +4,24 @@ so a course of many thousands of sections opens as fast as a small one.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Callable, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.reading import ReadStatus
 from gonghui_tui.tui.translated import Translated
+
+
+MARKS = {
+    ReadStatus.READ: ("✓ ", "green"),
+    ReadStatus.PARTIAL: ("◐ ", "yellow"),
+    ReadStatus.UNREAD: ("○ ", "dim"),
+}
 
 
 class OutlineTree(Translated, Tree[str]):
@@ -28,9 +37,11 @@ class OutlineTree(Translated, Tree[str]):
         Binding("shift+left", "cursor_parent", "bind.parent", show=False, id="tree.parent2"),
     ]
 
-    def __init__(self, course: Course, **kwargs) -> None:
+    def __init__(self, course: Course, status: Callable[[str], ReadStatus] | None = None,
+                 **kwargs) -> None:
         super().__init__(Text(course.title), data=None, **kwargs)
         self.course = course
+        self.status = status
         self.show_root = True
         self.guide_depth = 2
         self._section_nodes: dict[str, TreeNode[str]] = {}
@@ -51,6 +62,18 @@ class OutlineTree(Translated, Tree[str]):
                 allow_expand=bool(self.course.children(child_id)),
             )
             self._section_nodes[child_id] = child
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        if self.status is None or node.data is None:
+            return label
+        mark, colour = MARKS[self.status(node.data)]
+        # After the expand arrow (if any), before the title.
+        arrow = len(label) - len(node._label)
+        return Text.assemble(label[:arrow], (mark, colour), label[arrow:])
+
+    def refresh_marks(self) -> None:
+        self._invalidate()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         self._fill(event.node)

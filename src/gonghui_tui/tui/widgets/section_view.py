@@ -35,6 +35,7 @@ class SectionView(VerticalScroll):
         yield Static(id="section-points", classes="section-block")
         yield Static(id="section-lists", classes="section-block")
         yield Static(id="section-notes", classes="section-block")
+        yield Static(id="section-my-note", classes="section-block my-note")
         yield Static(id="section-meta", classes="section-meta")
 
     def on_mount(self) -> None:
@@ -42,15 +43,22 @@ class SectionView(VerticalScroll):
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
-        self.notify(t("reader.link_blocked", href=event.href), severity="warning")
+        self.notify(t("reader.link_blocked", href=event.href), severity="warning", markup=False)
 
-    def show(self, section_id: str | None) -> None:
+    def show(self, section_id: str | None, note: str = "", seconds: float = 0.0) -> None:
         self.section_id = section_id
         if section_id is None or section_id not in self.course.sections:
             self._show_course()
         else:
-            self._show_section(self.course.sections[section_id])
+            self._show_section(self.course.sections[section_id], seconds)
+        self.show_note(note)
         self.scroll_home(animate=False)
+
+    def show_note(self, note: str) -> None:
+        if not note.strip():
+            self._set("section-my-note", None)
+            return
+        self._set("section-my-note", Group(Text(t("reader.my_note"), style="bold underline"), Text(note)))
 
     def _set(self, widget_id: str, content: RenderableType | None) -> None:
         widget = self.query_one(f"#{widget_id}", Static)
@@ -78,7 +86,7 @@ class SectionView(VerticalScroll):
         self._set("section-notes", None)
         self._set("section-meta", Text(t("reader.source", source=meta.source)) if meta.source else None)
 
-    def _show_section(self, section: Section) -> None:
+    def _show_section(self, section: Section, seconds: float) -> None:
         path = self.course.path(section.id)
         self._set("section-path", Text(" › ".join(s.title for s in path[:-1]) or self.course.title))
         self._set("section-title", Text(section.title))
@@ -90,6 +98,8 @@ class SectionView(VerticalScroll):
         meta = Text(t("reader.cards", n=own))
         if under != own:
             meta.append(t("reader.cards_under", n=under))
+        if seconds >= 60:
+            meta.append("\n" + t("reader.time_spent", minutes=round(seconds / 60)))
         if section.source:
             meta.append("\n" + t("reader.source", source=section.source))
         self._set("section-meta", meta)

@@ -1,0 +1,83 @@
+"""Settings in config.toml: read with tomllib, written atomically with tomli-w.
+
+A broken file is never overwritten behind the user's back: the defaults are
+used for this run and the message names the line to fix.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from gonghui_tui.storage.atomic import write_atomic
+
+
+@dataclass(frozen=True)
+class Settings:
+    new_cards_per_day: int = 20
+    max_reviews_per_day: int = 200
+    desired_retention: float = 0.9
+    read_dwell_seconds: float = 8.0
+    theme: str = "textual-dark"
+    language: str = "zh"
+
+
+_LIMITS: dict[str, tuple[float, float]] = {
+    "new_cards_per_day": (0, 9999),
+    "max_reviews_per_day": (0, 99999),
+    "desired_retention": (0.7, 0.99),
+    "read_dwell_seconds": (0, 3600),
+}
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    problems: list[str]  # one line each, for the user
+
+
+def load_settings(path: Path) -> LoadedSettings:
+    if not path.exists():
+        return LoadedSettings(Settings(), [])
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        message = str(exc)
+        match = re.search(r"at line (\d+), column (\d+)", message)
+        where = f"{path}:{match.group(1)}:{match.group(2)}" if match else str(path)
+        return LoadedSettings(Settings(), [f"{where}: {message}; using the default settings"])
+    except OSError as exc:
+        return LoadedSettings(Settings(), [f"{path}: cannot read ({exc.strerror}); using the defaults"])
+    return _from_table(raw, path)
+
+
+def _from_table(raw: dict[str, Any], path: Path) -> LoadedSettings:
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    problems = []
+    for f in fields(Settings):
+        if f.name not in raw:
+            continue
+        value, default = raw[f.name], getattr(defaults, f.name)
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not type(default):
+            problems.append(f"{path}: {f.name} must be {type(default).__name__}; using {default!r}")
+            continue
+        low, high = _LIMITS.get(f.name, (None, None))
+        if low is not None and not low <= value <= high:
+            problems.append(f"{path}: {f.name} must be between {low} and {high}; using {default!r}")
+            continue
+        values[f.name] = value
+    for key in raw.keys() - {f.name for f in fields(Settings)}:
+        problems.append(f"{path}: unknown setting {key!r} is ignored")
+    return LoadedSettings(replace(defaults, **values), problems)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    write_atomic(path, tomli_w.dumps(asdict(settings)).encode("utf-8"))

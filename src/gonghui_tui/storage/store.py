@@ -1,0 +1,259 @@
+"""The progress store: every state change is one SQLite transaction.
+
+Keys are (course id, the author's stable id), so editing a course never
+loses progress; rows for ids that vanished from the course stay.
+Times are stored as UTC epoch milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from gonghui_tui.storage.database import StoreError, open_database
+
+
+def to_ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def from_ms(ms: int | None) -> datetime | None:
+    return None if ms is None else datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    section_id: str
+    read: bool
+    first_read_ms: int | None
+    last_read_ms: int | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    """The stored schedule of one card; ``row_id`` doubles as the fsrs card id."""
+
+    row_id: int
+    card_id: str
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due_ms: int
+    last_review_ms: int | None
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+    buried_until_ms: int | None = None
+    leech: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    id: int
+    card_id: str
+    rating: int
+    reviewed_ms: int
+    duration_ms: int | None
+    state_before: int | None  # None: the card was new
+
+
+_CARD_COLUMNS = ("id, card_id, state, step, stability, difficulty, due_ms, last_review_ms, reps, "
+                 "lapses, suspended, buried_until_ms, leech")
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None,
+                 moved_aside: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self.moved_aside = moved_aside
+
+    @classmethod
+    def open(cls, path: Path, now: datetime) -> Store:
+        result = open_database(path, now)
+        return cls(result.connection, path, result.moved_aside)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once so a second instance waits its turn."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the progress database is busy or read-only: {exc}") from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"could not save progress: {exc}") from None
+
+    # -- reading ---------------------------------------------------------
+    def set_read(self, course_id: str, section_id: str, read: bool, at: datetime) -> None:
+        ms = to_ms(at)
+        with self.transaction() as c:
+            c.execute(
+                """INSERT INTO section_progress (course_id, section_id, read, first_read_ms, last_read_ms)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (course_id, section_id) DO UPDATE SET
+                     read = excluded.read,
+                     first_read_ms = COALESCE(section_progress.first_read_ms, excluded.first_read_ms),
+                     last_read_ms = COALESCE(excluded.last_read_ms, section_progress.last_read_ms)""",
+                (course_id, section_id, int(read), ms if read else None, ms if read else None),
+            )
+
+    def add_reading_time(self, course_id: str, section_id: str, seconds: float) -> None:
+        if seconds <= 0:
+            return
+        with self.transaction() as c:
+            c.execute(
+                """INSERT INTO section_progress (course_id, section_id, seconds) VALUES (?, ?, ?)
+                   ON CONFLICT (course_id, section_id) DO UPDATE SET seconds = seconds + excluded.seconds""",
+                (course_id, section_id, seconds),
+            )
+
+    def sections(self, course_id: str) -> dict[str, SectionRecord]:
+        rows = self.conn.execute(
+            "SELECT section_id, read, first_read_ms, last_read_ms, seconds FROM section_progress "
+            "WHERE course_id = ?", (course_id,))
+        return {r[0]: SectionRecord(r[0], bool(r[1]), r[2], r[3], r[4]) for r in rows}
+
+    def set_position(self, course_id: str, section_id: str, at: datetime) -> None:
+        with self.transaction() as c:
+            c.execute(
+                """INSERT INTO position (course_id, section_id, updated_ms) VALUES (?, ?, ?)
+                   ON CONFLICT (course_id) DO UPDATE SET section_id = excluded.section_id,
+                     updated_ms = excluded.updated_ms""",
+                (course_id, section_id, to_ms(at)),
+            )
+
+    def position(self, course_id: str) -> str | None:
+        row = self.conn.execute("SELECT section_id FROM position WHERE course_id = ?",
+                                (course_id,)).fetchone()
+        return row[0] if row else None
+
+    # -- notes -----------------------------------------------------------
+    def save_note(self, course_id: str, section_id: str, text: str, at: datetime) -> None:
+        with self.transaction() as c:
+            if text.strip():
+                c.execute(
+                    """INSERT INTO notes (course_id, section_id, text, updated_ms) VALUES (?, ?, ?, ?)
+                       ON CONFLICT (course_id, section_id) DO UPDATE SET text = excluded.text,
+                         updated_ms = excluded.updated_ms""",
+                    (course_id, section_id, text, to_ms(at)),
+                )
+            else:
+                c.execute("DELETE FROM notes WHERE course_id = ? AND section_id = ?",
+                          (course_id, section_id))
+
+    def note(self, course_id: str, section_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM notes WHERE course_id = ? AND section_id = ?",
+                                (course_id, section_id)).fetchone()
+        return row[0] if row else ""
+
+    def notes(self, course_id: str) -> dict[str, tuple[str, int]]:
+        """section id -> (text, updated_ms)"""
+        rows = self.conn.execute("SELECT section_id, text, updated_ms FROM notes WHERE course_id = ?",
+                                 (course_id,))
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    # -- cards and reviews -------------------------------------------------
+    def cards(self, course_id: str) -> dict[str, CardRecord]:
+        rows = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE course_id = ?",
+                                 (course_id,))
+        return {r[1]: CardRecord(*r[:10], bool(r[10]), r[11], bool(r[12])) for r in rows}
+
+    def card(self, course_id: str, card_id: str) -> CardRecord | None:
+        r = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE course_id = ? AND card_id = ?",
+                              (course_id, card_id)).fetchone()
+        return None if r is None else CardRecord(*r[:10], bool(r[10]), r[11], bool(r[12]))
+
+    def ensure_card(self, course_id: str, card_id: str, due_ms: int) -> int:
+        """The row id of a card's state row, creating a new-card row if needed."""
+        row = self.conn.execute("SELECT id FROM card_state WHERE course_id = ? AND card_id = ?",
+                                (course_id, card_id)).fetchone()
+        if row:
+            return row[0]
+        with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO card_state (course_id, card_id, state, due_ms) VALUES (?, ?, 0, ?)",
+                      (course_id, card_id, due_ms))
+        return self.conn.execute("SELECT id FROM card_state WHERE course_id = ? AND card_id = ?",
+                                 (course_id, card_id)).fetchone()[0]
+
+    def record_review(self, course_id: str, before: CardRecord, after: CardRecord, rating: int,
+                      at: datetime, duration_ms: int | None) -> int:
+        """Write the new card state and the review log row in one transaction."""
+        with self.transaction() as c:
+            _write_card(c, course_id, after)
+            cur = c.execute(
+                """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms,
+                   state_before, before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (course_id, after.card_id, rating, to_ms(at), duration_ms,
+                 before.state or None, json.dumps(asdict(before))),
+            )
+            return int(cur.lastrowid)
+
+    def undo_review(self, course_id: str, review_id: int) -> CardRecord | None:
+        """Remove a review from the log and put the card back exactly as it was before it."""
+        with self.transaction() as c:
+            row = c.execute("SELECT before_json FROM review_log WHERE id = ? AND course_id = ?",
+                            (review_id, course_id)).fetchone()
+            if row is None:
+                return None
+            before = CardRecord(**json.loads(row[0]))
+            _write_card(c, course_id, before)
+            c.execute("DELETE FROM review_log WHERE id = ?", (review_id,))
+            return before
+
+    def update_card(self, course_id: str, record: CardRecord) -> None:
+        with self.transaction() as c:
+            _write_card(c, course_id, record)
+
+    def reviews(self, course_id: str, since_ms: int | None = None) -> list[ReviewRecord]:
+        sql = ("SELECT id, card_id, rating, reviewed_ms, duration_ms, state_before FROM review_log "
+               "WHERE course_id = ?")
+        params: tuple = (course_id,)
+        if since_ms is not None:
+            sql += " AND reviewed_ms >= ?"
+            params += (since_ms,)
+        return [ReviewRecord(*r) for r in self.conn.execute(sql + " ORDER BY reviewed_ms, id", params)]
+
+    def count_reviews(self, course_id: str, since_ms: int, new_only: bool = False) -> int:
+        sql = "SELECT COUNT(*) FROM review_log WHERE course_id = ? AND reviewed_ms >= ?"
+        if new_only:
+            sql += " AND state_before IS NULL"
+        return self.conn.execute(sql, (course_id, since_ms)).fetchone()[0]
+
+    # -- meta --------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def _write_card(c: sqlite3.Connection, course_id: str, r: CardRecord) -> None:
+    c.execute(
+        """UPDATE card_state SET state = ?, step = ?, stability = ?, difficulty = ?, due_ms = ?,
+           last_review_ms = ?, reps = ?, lapses = ?, suspended = ?, buried_until_ms = ?, leech = ?
+           WHERE id = ? AND course_id = ?""",
+        (r.state, r.step, r.stability, r.difficulty, r.due_ms, r.last_review_ms, r.reps, r.lapses,
+         int(r.suspended), r.buried_until_ms, int(r.leech), r.row_id, course_id),
+    )

@@ -1,0 +1,46 @@
+"""Settings in config.toml: defaults, atomic saves, broken files left alone."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from gonghui_tui.storage.settings import Settings, load_settings, save_settings
+
+
+def test_defaults_when_there_is_no_file(tmp_path):
+    loaded = load_settings(tmp_path / "config.toml")
+    assert loaded.settings == Settings()
+    assert (loaded.settings.new_cards_per_day, loaded.settings.max_reviews_per_day) == (20, 200)
+    assert (loaded.settings.desired_retention, loaded.settings.read_dwell_seconds) == (0.9, 8.0)
+    assert loaded.problems == []
+
+
+def test_round_trip_is_atomic_and_private(tmp_path):
+    path = tmp_path / "cfg" / "config.toml"
+    wanted = Settings(new_cards_per_day=5, desired_retention=0.85, theme="nord", language="en")
+    save_settings(path, wanted)
+    assert load_settings(path).settings == wanted
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["config.toml"]  # no temp file left
+
+
+def test_broken_file_names_its_line_and_is_left_alone(tmp_path):
+    path = tmp_path / "config.toml"
+    original = 'new_cards_per_day = 10\nmax_reviews_per_day = = 3\n'
+    path.write_text(original, encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings()
+    assert len(loaded.problems) == 1 and f"{path}:2:" in loaded.problems[0]
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_wrong_values_fall_back_one_by_one(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('new_cards_per_day = "many"\ndesired_retention = 1.5\nread_dwell_seconds = 3\n'
+                    'colour = "red"\n', encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings.new_cards_per_day == 20
+    assert loaded.settings.desired_retention == 0.9
+    assert loaded.settings.read_dwell_seconds == 3.0
+    assert len(loaded.problems) == 3
