@@ -38,3 +38,26 @@ def test_read_a_section_and_quit(terminal):
     while time.monotonic() < deadline and term.pane_command() != "sleep":
         time.sleep(0.1)
     assert term.pane_command() == "sleep", "the app did not quit on q"
+
+
+def test_damaged_database_is_moved_aside_and_the_user_told(terminal, isolated_home):
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "progress.sqlite3").write_bytes(b"not a database at all" * 100)
+    term = terminal()
+    term.wait_for("已移到")
+    moved = [p for p in isolated_home.iterdir() if ".damaged-" in p.name]
+    assert len(moved) == 1 and moved[0].read_bytes() == b"not a database at all" * 100
+    term.send("q")
+
+
+def test_reading_progress_survives_a_relaunch(terminal, isolated_home):
+    term = terminal()
+    term.wait_for("课程背景与目的")
+    term.send("j", "j", "r")
+    term.wait_for("已读 1/16 节")
+    term.send("q")
+    time.sleep(1.0)
+    again = terminal()
+    screen = again.wait_for("已读 1/16 节")
+    assert "课程背景与目的" in screen
+    again.send("q")
