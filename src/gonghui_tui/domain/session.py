@@ -1,0 +1,197 @@
+"""DrillSession: the one API the drill screen calls (next card, grade, undo,
+bury, suspend). Each grade is committed to the store before the next card
+is chosen. In cram mode nothing is written and nothing is rescheduled.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, tzinfo
+from typing import Callable
+
+from gonghui_tui.domain.course import Card, Course
+from gonghui_tui.domain.queue import Limits, build_queue, today_counts
+from gonghui_tui.domain.scheduler import (
+    LEARN_AHEAD,
+    NEW,
+    make_scheduler,
+    new_record,
+    next_day_start,
+    preview,
+    review,
+)
+from gonghui_tui.storage.store import CardRecord, Store, from_ms, to_ms
+
+AGAIN = 1
+
+
+@dataclass(frozen=True)
+class Summary:
+    done: int
+    again: int
+    seconds: float
+    next_due: datetime | None  # the earliest due time among this course's cards, if any
+
+
+@dataclass
+class _Snapshot:
+    """What undo needs to put the session back as it was before one grade."""
+
+    card: Card
+    queue: deque[str]
+    later: list[tuple[int, str]]
+    done: int
+    again: int
+    review_id: int | None = None  # a grade to take out of the log
+    flags_before: CardRecord | None = None  # a bury or suspend to take back
+
+
+class DrillSession:
+    def __init__(
+        self,
+        course: Course,
+        store: Store,
+        now: Callable[[], datetime],
+        section_id: str | None = None,
+        limits: Limits = Limits(),
+        desired_retention: float = 0.9,
+        cram: bool = False,
+        fuzzing: bool = True,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self.course = course
+        self.store = store
+        self.now = now
+        self.section_id = section_id
+        self.cram = cram
+        self.tz = tz
+        self.scheduler = make_scheduler(desired_retention, fuzzing)
+        self.cards = {c.id: c for c in course.cards_under(section_id)}
+        self.records: dict[str, CardRecord] = store.cards(course.id)
+        start = now()
+        if cram:
+            self.queue = deque(self.cards)
+        else:
+            queue = build_queue(self.cards.values(), self.records, start,
+                                limits, today_counts(store, course.id, start, tz))
+            self.queue = deque(queue.ordered())
+        self.later: list[tuple[int, str]] = []  # (due ms, card id): learning steps due soon
+        self.done = 0
+        self.again = 0
+        self.started = start
+        self.current: Card | None = None
+        self._undo: list[_Snapshot] = []
+
+    # -- moving through the queue --------------------------------------------
+    def next(self) -> Card | None:
+        """The card to show now, or None when the session is over."""
+        if self.current is not None:
+            return self.current
+        now_ms = to_ms(self.now())
+        if self.later and self.later[0][0] <= now_ms:
+            self.current = self.cards[heapq.heappop(self.later)[1]]
+        elif self.queue:
+            self.current = self.cards[self.queue.popleft()]
+        elif self.later and self.later[0][0] <= now_ms + LEARN_AHEAD.total_seconds() * 1000:
+            self.current = self.cards[heapq.heappop(self.later)[1]]
+        return self.current
+
+    @property
+    def left(self) -> int:
+        return len(self.queue) + len(self.later) + (1 if self.current else 0)
+
+    def record(self, card_id: str) -> CardRecord:
+        record = self.records.get(card_id)
+        if record is None:  # never stored: describe it as new without writing anything
+            record = new_record(0, card_id, self.now())
+        return record
+
+    def intervals(self) -> dict[int, timedelta]:
+        """The interval each grade 1-4 would give the current card."""
+        assert self.current is not None
+        return preview(self.scheduler, self.record(self.current.id), self.now())
+
+    # -- changing things -------------------------------------------------------------
+    def grade(self, rating: int, duration_ms: int | None = None) -> None:
+        card = self.current
+        if card is None:
+            raise RuntimeError("no card to grade")
+        snapshot = self._snapshot(card)
+        now = self.now()
+        if self.cram:
+            if rating == AGAIN:
+                self.queue.append(card.id)
+        else:
+            before = self.records.get(card.id)
+            if before is None:
+                row = self.store.ensure_card(self.course.id, card.id, to_ms(now))
+                before = new_record(row, card.id, now)
+            outcome = review(self.scheduler, before, rating, now)
+            snapshot.review_id = self.store.record_review(
+                self.course.id, before, outcome.record, rating, now, duration_ms)
+            self.records[card.id] = outcome.record
+            if outcome.record.due_ms < to_ms(next_day_start(now, self.tz)):
+                heapq.heappush(self.later, (outcome.record.due_ms, card.id))
+        self.done += 1
+        self.again += rating == AGAIN
+        self.current = None
+        self._undo.append(snapshot)
+
+    def _snapshot(self, card: Card) -> _Snapshot:
+        return _Snapshot(card, deque(self.queue), list(self.later), self.done, self.again)
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> Card | None:
+        """Take back the last grade: the card's state and the log are as before it."""
+        if not self._undo:
+            return None
+        snap = self._undo.pop()
+        if snap.review_id is not None:
+            restored = self.store.undo_review(self.course.id, snap.review_id)
+            if restored is not None:
+                self.records[snap.card.id] = restored
+        if snap.flags_before is not None:
+            self.store.update_card(self.course.id, snap.flags_before)
+            self.records[snap.card.id] = snap.flags_before
+        # The queue as it was before: it still holds whatever card came next.
+        self.queue, self.later = snap.queue, snap.later
+        self.done, self.again = snap.done, snap.again
+        self.current = snap.card
+        return snap.card
+
+    def bury(self) -> None:
+        """Hide the current card until the next study day."""
+        self._set_flags(buried_until_ms=to_ms(next_day_start(self.now(), self.tz)))
+
+    def suspend(self) -> None:
+        """Hide the current card until it is unsuspended from its section's card list."""
+        self._set_flags(suspended=True)
+
+    def _set_flags(self, **flags) -> None:
+        card = self.current
+        if card is None:
+            return
+        snapshot = self._snapshot(card)
+        if not self.cram:
+            row = self.store.ensure_card(self.course.id, card.id, to_ms(self.now()))
+            before = self.records.get(card.id) or new_record(row, card.id, self.now())
+            record = replace(before, **flags)
+            self.store.update_card(self.course.id, record)
+            self.records[card.id] = record
+            snapshot.flags_before = before
+        self._undo.append(snapshot)
+        self.later = [(due, cid) for due, cid in self.later if cid != card.id]
+        heapq.heapify(self.later)
+        self.current = None
+
+    # -- the end ----------------------------------------------------------------
+    def summary(self) -> Summary:
+        seconds = (self.now() - self.started).total_seconds()
+        upcoming = [r.due_ms for cid, r in self.records.items()
+                    if cid in self.cards and not r.suspended and r.state != NEW]
+        next_due = from_ms(min(upcoming)) if upcoming else None
+        return Summary(self.done, self.again, seconds, next_due)
