@@ -7,7 +7,9 @@ a traceback. Textual is imported only when the app itself runs.
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
+import unicodedata
 import sys
 from collections import Counter
 from datetime import date, datetime
@@ -18,6 +20,7 @@ from gonghui_tui import __version__
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
+from gonghui_tui.domain.queue import Limits, due_summary
 from gonghui_tui.i18n import LANGUAGES, set_language, t
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
@@ -42,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check a course file and summarise it")
     validate.add_argument("path", nargs="?", metavar="PATH", help="course file (default: bundled)")
     sub.add_parser("paths", help="print where progress, settings and backups live")
+    due = sub.add_parser("due", help="cards due now, new cards left today, reviews done today")
+    due.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
 
@@ -54,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(Path(args.path) if args.path else course_path(args))
         if args.command == "paths":
             return cmd_paths(args)
+        if args.command == "due":
+            return cmd_due(args)
         return cmd_run(args)
     except CourseError as exc:
         print(t("cli.course_invalid", n=len(exc.problems)), file=sys.stderr)
@@ -65,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def local_day(moment: datetime) -> date:
@@ -119,6 +131,29 @@ def open_progress(args: argparse.Namespace) -> tuple[Paths, Settings, Store, lis
     except (OSError, sqlite3.Error) as exc:
         notices.append(t("startup.backup_failed", error=exc))
     return paths, loaded.settings, store, notices
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    course = load_course(course_path(args))
+    _, settings, store, notices = open_progress(args)
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    try:
+        limits = Limits(settings.new_cards_per_day, settings.max_reviews_per_day)
+        summary = due_summary(course, store, utc_now(), limits)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"due": summary.due, "new": summary.new,
+                          "reviewed_today": summary.reviewed_today, "sections": summary.sections},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(t("due.overall", due=summary.due, new=summary.new, reviewed=summary.reviewed_today))
+    width = max((cell_width(s["title"]) for s in summary.sections.values()), default=0)
+    for section in summary.sections.values():
+        pad = " " * (width - cell_width(section["title"]))
+        print(f"  {section['title']}{pad}  " + t("due.section", due=section["due"], new=section["new"]))
+    return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ from gonghui_tui.domain.toml_locate import Locator
 
 FORMAT_VERSION = 1
 NOTE_KINDS = ("gap", "supplement", "info")
+MAX_OPTIONS = 20  # lettered a-t in the drill
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
@@ -311,8 +312,8 @@ def _card(checker: _Checker, f: dict[str, Any], path: str, lists: dict[str, Item
         return _list_card(checker, f, path, lists, base)
     if kind is CardKind.CHOICE and {"question", "options", "answer"} <= f.keys():
         options, answers = f["options"], f["answer"]
-        if len(options) < 2:
-            checker.add(f"{path}.options", "a choice needs at least two options")
+        if not 2 <= len(options) <= MAX_OPTIONS:
+            checker.add(f"{path}.options", f"a choice needs 2 to {MAX_OPTIONS} options")
         if len(set(options)) != len(options):
             checker.add(f"{path}.options", "options must be different from each other")
         if not answers:

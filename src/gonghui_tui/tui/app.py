@@ -4,7 +4,7 @@ is injected, so the CLI and the tests build it the same way.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Callable, ClassVar
 
 from textual.app import App
@@ -12,10 +12,15 @@ from textual.binding import Binding, BindingType
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.queue import Limits
 from gonghui_tui.domain.reading import Reading
+from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import t
+from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
+from gonghui_tui.tui.screens.cards import CardListScreen
+from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.translated import Translated
@@ -38,6 +43,9 @@ class GonghuiApp(Translated, App[int]):
         settings: Settings | None = None,
         now: Callable[[], datetime] = utc_now,
         notices: list[str] | None = None,
+        fuzzing: bool = True,
+        tz: tzinfo | None = None,
+        seed: int | None = None,
     ) -> None:
         super().__init__()
         self.course = course
@@ -46,6 +54,9 @@ class GonghuiApp(Translated, App[int]):
         self.now = now
         self.notices = list(notices or [])
         self.reading = Reading(course, store, now)
+        self.fuzzing = fuzzing
+        self.tz = tz
+        self.seed = seed  # for the order of choice options; tests fix it
         self.title = t("app.title")
         self.sub_title = course.title
 
@@ -58,6 +69,32 @@ class GonghuiApp(Translated, App[int]):
     def _show_notices(self) -> None:
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=15, markup=False)
+
+    def start_drill(self, section_id: str | None, cram: bool = False) -> None:
+        """Drill a section and everything under it (None: the whole course)."""
+        settings = self.settings
+        try:
+            session = DrillSession(
+                self.course, self.store, self.now, section_id=section_id,
+                limits=Limits(settings.new_cards_per_day, settings.max_reviews_per_day),
+                desired_retention=settings.desired_retention, cram=cram,
+                fuzzing=self.fuzzing, tz=self.tz,
+            )
+        except StoreError as exc:
+            self.notify(t("store.save_failed", error=exc), severity="error", markup=False)
+            return
+        if session.left == 0 and session.next() is None:
+            self.notify(t("drill.nothing_due"), timeout=3, markup=False)
+            return
+        if section_id is None:
+            title = t("drill.title_course")
+        else:
+            name = self.course.sections[section_id].title
+            title = t("drill.title_cram" if cram else "drill.title_section", title=name)
+        self.push_screen(DrillScreen(session, title, seed=self.seed))
+
+    def show_cards(self, section_id: str | None) -> None:
+        self.push_screen(CardListScreen(self.course, self.store, section_id, self.now))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -32,6 +32,10 @@ class ReaderScreen(Translated, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "toggle_read", "bind.toggle_read", id="reader.toggle_read"),
         Binding("n", "note", "bind.note", id="reader.note"),
+        Binding("d", "drill", "bind.drill", id="reader.drill"),
+        Binding("D", "drill_all", "bind.drill_all", id="reader.drill_all"),
+        Binding("c", "cram", "bind.cram", id="reader.cram"),
+        Binding("l", "cards", "bind.cards", id="reader.cards"),
         Binding("tab", "app.focus_next", "bind.focus_next", show=False, id="reader.focus_next"),
     ]
 
@@ -129,6 +133,18 @@ class ReaderScreen(Translated, Screen):
 
         title = self.course.sections[section_id].title
         self.app.push_screen(NoteScreen(title, self.reading.note(section_id), save), closed)
+
+    def action_drill(self) -> None:
+        self.app.start_drill(self.current_section)
+
+    def action_drill_all(self) -> None:
+        self.app.start_drill(None)
+
+    def action_cram(self) -> None:
+        self.app.start_drill(self.current_section, cram=True)
+
+    def action_cards(self) -> None:
+        self.app.show_cards(self.current_section)
 
     # -- helpers ----------------------------------------------------------------
     def _marks_changed(self) -> None:

@@ -1,0 +1,46 @@
+"""Per-card state as the trainee sees it, and the flags they can change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from fsrs import State
+
+from gonghui_tui.domain.course import Card, Course
+from gonghui_tui.domain.scheduler import NEW, new_record
+from gonghui_tui.storage.store import CardRecord, Store, from_ms, to_ms
+
+STATE_NAMES = {NEW: "new", State.Learning: "learning", State.Review: "review",
+               State.Relearning: "relearning"}
+
+
+@dataclass(frozen=True)
+class CardRow:
+    card: Card
+    state: str  # new, learning, review, relearning
+    due: datetime | None
+    suspended: bool
+    buried: bool
+    leech: bool
+    lapses: int
+
+
+def card_rows(course: Course, store: Store, section_id: str | None, now: datetime) -> list[CardRow]:
+    records = store.cards(course.id)
+    rows = []
+    for card in course.cards_under(section_id):
+        r = records.get(card.id)
+        if r is None:
+            rows.append(CardRow(card, "new", None, False, False, False, 0))
+            continue
+        buried = r.buried_until_ms is not None and r.buried_until_ms > to_ms(now)
+        rows.append(CardRow(card, STATE_NAMES[r.state], None if r.state == NEW else from_ms(r.due_ms),
+                            r.suspended, buried, r.leech, r.lapses))
+    return rows
+
+
+def set_suspended(course: Course, store: Store, card_id: str, suspended: bool, now: datetime) -> None:
+    row = store.ensure_card(course.id, card_id, to_ms(now))
+    record: CardRecord = store.card(course.id, card_id) or new_record(row, card_id, now)
+    store.update_card(course.id, replace(record, suspended=suspended))
