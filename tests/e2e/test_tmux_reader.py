@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import time
 
 import pytest
@@ -60,4 +63,38 @@ def test_reading_progress_survives_a_relaunch(terminal, isolated_home):
     again = terminal()
     screen = again.wait_for("已读 1/16 节")
     assert "课程背景与目的" in screen
+    again.send("q")
+
+
+def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated_home):
+    term = terminal()
+    term.wait_for("工会工作方向与思路")
+    term.send("j", "j", "j", "Enter")
+    term.wait_for("八个坚持")
+    term.send("j")
+    term.wait_for("党是工会的领导核心")
+    term.send("d")
+    term.wait_for("已完成 0 · 剩余 10")
+    fronts = []
+    for done in range(3):
+        screen = term.wait_for(f"已完成 {done} · 剩余")
+        fronts.append(next(line for line in screen.splitlines() if "？" in line or "。" in line))
+        term.send("Enter")
+        term.wait_for("3 良好")
+        term.send("3")
+    term.wait_for("已完成 3 · 剩余 10")  # 7 new and the 3 learning steps still to come
+    term.send("Escape")
+    term.wait_for("d 复习本节")
+    term.send("q")
+    time.sleep(1.0)
+    due = subprocess.run([str(console_script()), "due", "--json"], capture_output=True, text=True,
+                         env={**os.environ, "GONGHUI_TUI_HOME": str(isolated_home)}, timeout=60)
+    figures = json.loads(due.stdout)
+    assert (figures["due"], figures["reviewed_today"], figures["new"]) == (0, 3, 17)
+    again = terminal()
+    again.wait_for("八个坚持")  # resumes on the section
+    again.send("d")
+    screen = again.wait_for("已完成 0 · 剩余 7")
+    assert "按原文顺序说出" not in screen  # the first graded card is not due again
+    again.send("Escape")
     again.send("q")
