@@ -15,3 +15,8 @@ def test_reader_80x24(app, snap_compare):
 
 def test_help_80x24(app, snap_compare):
     assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_drill_choice_revealed_80x24(app, snap_compare):
+    # summary section: basic, then the choice card; pick option a and see right/wrong
+    assert snap_compare(app, press=["end", "d", "space", "3", "a"], terminal_size=(80, 24))

@@ -41,7 +41,7 @@ class DrillScreen(Translated, Screen[None]):
         Binding("4", "grade(4)", "grade.easy", show=False, id="drill.grade4"),
         Binding("u", "undo", "bind.undo", id="drill.undo"),
         Binding("b", "bury", "bind.bury", id="drill.bury"),
-        Binding("exclamation_mark", "suspend", "bind.suspend", id="drill.suspend"),
+        Binding("exclamation_mark", "suspend", "bind.suspend", show=False, id="drill.suspend"),
         Binding("escape", "leave", "bind.leave", id="drill.leave"),
     ]
 
