@@ -138,6 +138,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "state.learning": ("学习中", "learning"),
     "state.review": ("复习", "review"),
     "state.relearning": ("重学", "relearning"),
+    "cmd.drill_course": ("复习全部课程", "Drill the whole course"),
+    "cmd.drill_course_help": ("按 FSRS 计划复习所有到期和新卡片", "All due and new cards on the FSRS schedule"),
+    "cmd.drill_section": ("复习本节：{title}", "Drill this section: {title}"),
+    "cmd.cram_section": ("突击练习：{title}", "Cram this section: {title}"),
+    "cmd.help": ("帮助", "Help"),
+    "cmd.help_help": ("列出所有按键", "List every key binding"),
+    "cmd.jump": ("跳转：{title}", "Go to: {title}"),
     # help screen
     "help.title": ("帮助：按键一览", "Help: key bindings"),
     "help.key": ("按键", "Key"),

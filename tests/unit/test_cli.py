@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -72,3 +73,19 @@ def test_unwritable_data_dir_is_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "data" in lines[0]
+
+
+def test_due_json_for_scripts(capsys, isolated_home):
+    assert main(["due", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["due"], figures["new"], figures["reviewed_today"]) == (0, 20, 0)
+    assert figures["sections"]["direction"] == {"title": "工会工作方向与思路", "due": 0, "new": 16}
+    assert set(figures["sections"]) == {"importance", "background", "direction", "roles",
+                                        "innovation", "loyalty", "summary"}
+
+
+def test_due_text_lists_each_top_section(capsys):
+    assert main(["due"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "到期 0 张，今日新卡还可学 20 张，今日已复习 0 次"
+    assert len(out) == 8 and "总结与展望" in out[-1]

@@ -23,11 +23,14 @@ from gonghui_tui.tui.screens.cards import CardListScreen
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
+from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
 
 class GonghuiApp(Translated, App[int]):
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {StudyCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "bind.quit", id="app.quit"),
         Binding("question_mark", "help", "bind.help", id="app.help"),
@@ -92,6 +95,24 @@ class GonghuiApp(Translated, App[int]):
             name = self.course.sections[section_id].title
             title = t("drill.title_cram" if cram else "drill.title_section", title=name)
         self.push_screen(DrillScreen(session, title, seed=self.seed))
+
+    def reader(self) -> ReaderScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                return screen
+        return None
+
+    def current_section(self) -> str | None:
+        reader = self.reader()
+        return reader.current_section if reader else None
+
+    def jump_to(self, section_id: str) -> None:
+        reader = self.reader()
+        if reader is None:
+            return
+        while self.screen is not reader:
+            self.pop_screen()
+        reader.query_one(OutlineTree).select_section(section_id)
 
     def show_cards(self, section_id: str | None) -> None:
         self.push_screen(CardListScreen(self.course, self.store, section_id, self.now))

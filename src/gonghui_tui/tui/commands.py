@@ -1,0 +1,49 @@
+"""Command-palette provider: jump to any section, drill, cram, help.
+
+Titles are course content, so every prompt is built as Content (never
+parsed as markup).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from gonghui_tui.i18n import t
+
+if TYPE_CHECKING:
+    from gonghui_tui.tui.app import GonghuiApp
+
+
+class StudyCommands(Provider):
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: GonghuiApp = self.app  # type: ignore[assignment]
+        current = app.current_section()
+        commands = [
+            (t("cmd.drill_course"), partial(app.start_drill, None), t("cmd.drill_course_help")),
+            (t("cmd.help"), app.action_help, t("cmd.help_help")),
+        ]
+        if current is not None:
+            title = app.course.sections[current].title
+            commands[1:1] = [
+                (t("cmd.drill_section", title=title), partial(app.start_drill, current), ""),
+                (t("cmd.cram_section", title=title), partial(app.start_drill, current, True), ""),
+            ]
+        for section in app.course.walk():
+            path = " › ".join(s.title for s in app.course.path(section.id))
+            commands.append((t("cmd.jump", title=section.title), partial(app.jump_to, section.id), path))
+        return commands
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands()[:4]:
+            yield DiscoveryHit(Content(text), callback, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text or None)
