@@ -86,3 +86,9 @@ async def test_startup_notices_are_shown(course, store, clock):
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         assert "已移到" in squash(screen_text(app))
+
+
+async def test_theme_from_settings_is_applied(course, store, clock):
+    app = GonghuiApp(course=course, store=store, now=clock.now, settings=Settings(theme="nord"))
+    async with app.run_test(size=(100, 30)):
+        assert app.theme == "nord"

@@ -67,6 +67,8 @@ class GonghuiApp(Translated, App[int]):
         return ReaderScreen(self.course, self.reading, self.settings.read_dwell_seconds)
 
     def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.call_after_refresh(self._show_notices)
 
     def _show_notices(self) -> None:
