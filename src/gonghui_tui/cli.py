@@ -21,6 +21,7 @@ from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
 from gonghui_tui.domain.queue import Limits, due_summary
+from gonghui_tui.domain.stats import compute_stats, stats_json
 from gonghui_tui.i18n import LANGUAGES, set_language, t
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check a course file and summarise it")
     validate.add_argument("path", nargs="?", metavar="PATH", help="course file (default: bundled)")
     sub.add_parser("paths", help="print where progress, settings and backups live")
+    stats = sub.add_parser("stats", help="progress figures: reading, cards, retention, streak")
+    stats.add_argument("--json", action="store_true", help="print JSON (keys in docs/stats.md)")
     due = sub.add_parser("due", help="cards due now, new cards left today, reviews done today")
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
@@ -61,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_paths(args)
         if args.command == "due":
             return cmd_due(args)
+        if args.command == "stats":
+            return cmd_stats(args)
         return cmd_run(args)
     except CourseError as exc:
         print(t("cli.course_invalid", n=len(exc.problems)), file=sys.stderr)
@@ -153,6 +158,24 @@ def cmd_due(args: argparse.Namespace) -> int:
     for section in summary.sections.values():
         pad = " " * (width - cell_width(section["title"]))
         print(f"  {section['title']}{pad}  " + t("due.section", due=section["due"], new=section["new"]))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    course = load_course(course_path(args))
+    _, settings, store, notices = open_progress(args)
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    try:
+        stats = compute_stats(course, store, utc_now(), settings.desired_retention)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(stats_json(stats), ensure_ascii=False, indent=2))
+        return 0
+    from gonghui_tui.stats_report import print_stats
+
+    print_stats(stats, course)
     return 0
 
 

@@ -20,3 +20,7 @@ def test_help_80x24(app, snap_compare):
 def test_drill_choice_revealed_80x24(app, snap_compare):
     # summary section: basic, then the choice card; pick option a and see right/wrong
     assert snap_compare(app, press=["end", "d", "space", "3", "a"], terminal_size=(80, 24))
+
+
+def test_dashboard_100x30(app, snap_compare):
+    assert snap_compare(app, press=["p"], terminal_size=(100, 30))

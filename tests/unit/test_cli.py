@@ -89,3 +89,13 @@ def test_due_text_lists_each_top_section(capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "到期 0 张，今日新卡还可学 20 张，今日已复习 0 次"
     assert len(out) == 8 and "总结与展望" in out[-1]
+
+
+def test_stats_json_and_tables(capsys):
+    assert main(["stats", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["sections_total"] == 16 and figures["reviews_total"] == 0
+    assert figures["cards_by_state"]["new"] == 50 and len(figures["forecast_14d"]) == 14
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "卡片状态" in out and "各部分掌握情况" in out

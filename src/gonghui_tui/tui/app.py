@@ -20,6 +20,7 @@ from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.screens.cards import CardListScreen
+from gonghui_tui.tui.screens.dashboard import DashboardScreen
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
@@ -34,6 +35,7 @@ class GonghuiApp(Translated, App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "bind.quit", id="app.quit"),
         Binding("question_mark", "help", "bind.help", id="app.help"),
+        Binding("p", "dashboard", "bind.dashboard", id="app.dashboard"),
         Binding("ctrl+q", "quit", "bind.quit", show=False, priority=True, id="app.quit_hard"),
         Binding("ctrl+p", "command_palette", "bind.palette", show=False, priority=True,
                 id="app.palette"),
@@ -115,6 +117,12 @@ class GonghuiApp(Translated, App[int]):
         while self.screen is not reader:
             self.pop_screen()
         reader.query_one(OutlineTree).select_section(section_id)
+
+    def action_dashboard(self) -> None:
+        if isinstance(self.screen, DashboardScreen):
+            return
+        self.push_screen(DashboardScreen(self.course, self.store, self.now,
+                                         self.settings.desired_retention, self.tz))
 
     def show_cards(self, section_id: str | None) -> None:
         self.push_screen(CardListScreen(self.course, self.store, section_id, self.now))

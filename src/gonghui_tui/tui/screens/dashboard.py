@@ -1,0 +1,103 @@
+"""The progress dashboard: reading, card states, retention, streaks, the
+review heatmap, the due forecast and per-section mastery. It scrolls at
+80×24 and spreads out on big terminals."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Callable, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+
+from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.stats import Stats, compute_stats
+from gonghui_tui.i18n import t
+from gonghui_tui.stats_report import STATES, percent, short
+from gonghui_tui.storage.store import Store
+from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.widgets.heatmap import Heatmap
+
+
+class DashboardScreen(Translated, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "bind.leave", id="dashboard.leave"),
+        Binding("p", "leave", "bind.leave", show=False, id="dashboard.leave2"),
+    ]
+
+    def __init__(self, course: Course, store: Store, now: Callable[[], datetime],
+                 desired_retention: float, tz: tzinfo | None = None) -> None:
+        super().__init__()
+        self.course, self.store, self.now = course, store, now
+        self.desired_retention, self.tz = desired_retention, tz
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dashboard"):
+            yield Static(Text(t("stats.reading"), style="bold underline"), classes="dash-title")
+            yield Static(id="dash-reading")
+            yield ProgressBar(id="dash-reading-bar", show_eta=False)
+            yield Static(id="dash-figures", classes="dash-block")
+            yield Static(Text(t("stats.cards_by_state"), style="bold underline"), classes="dash-title")
+            yield DataTable(id="dash-states", show_cursor=False)
+            yield Static(Text(t("stats.heatmap"), style="bold underline"), classes="dash-title")
+            yield Heatmap(id="dash-heatmap", classes="dash-block")
+            yield Static(Text(t("stats.forecast"), style="bold underline"), classes="dash-title")
+            yield Static(id="dash-forecast", classes="dash-block")
+            yield Static(Text(t("stats.mastery"), style="bold underline"), classes="dash-title")
+            yield DataTable(id="dash-mastery", show_cursor=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("cmd.dashboard")
+        self.stats = compute_stats(self.course, self.store, self.now(), self.desired_retention, self.tz)
+        self._fill(self.stats)
+
+    def _fill(self, stats: Stats) -> None:
+        self.query_one("#dash-reading", Static).update(
+            Text(f"{t('stats.sections_read')} {stats.sections_read}/{stats.sections_total}"))
+        self.query_one(ProgressBar).update(total=stats.sections_total or 1, progress=stats.sections_read)
+        figures = Text()
+        figures.append(f"{t('stats.reviews_total')}：{stats.reviews_total}    ")
+        figures.append(f"{t('stats.retention')}：{percent(stats.retention_30d)}"
+                       f"（{t('stats.reviews_n', n=stats.retention_reviews_30d)}）\n")
+        figures.append(f"{t('stats.streak_current')}：{t('stats.days', n=stats.streak_current)}    ")
+        figures.append(f"{t('stats.streak_longest')}：{t('stats.days', n=stats.streak_longest)}")
+        if any(stats.orphaned.values()):
+            figures.append(f"\n{t('stats.orphaned')}：{t('stats.orphaned_detail', **stats.orphaned)}",
+                           style="dim")
+        self.query_one("#dash-figures", Static).update(figures)
+
+        states = self.query_one("#dash-states", DataTable)
+        states.add_columns(*(t(f"state.{s}") for s in STATES))
+        states.add_row(*(str(stats.cards_by_state[s]) for s in STATES))
+
+        self.query_one(Heatmap).show(stats.heatmap)
+        self.query_one("#dash-forecast", Static).update(forecast_bars(stats.forecast_14d))
+
+        mastery = self.query_one("#dash-mastery", DataTable)
+        mastery.add_columns(t("stats.section"), t("stats.mature"), t("stats.recall"), t("stats.weakest"))
+        for row in stats.mastery:
+            weakest = Text("；").join(short(self.course.card(cid).front, 20)
+                                     for cid in row.weakest if self.course.card(cid))
+            mastery.add_row(Text(row.title), f"{row.mature}/{row.cards}",
+                            percent(row.mean_retrievability), weakest or Text("—"))
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+
+def forecast_bars(counts: list[int], width: int = 30) -> Text:
+    top = max(counts) or 1
+    text = Text()
+    for offset, count in enumerate(counts):
+        label = t("stats.today") if offset == 0 else t("stats.in_days", n=offset)
+        text.append(f"{label:<8}", style="dim")
+        text.append("█" * round(count / top * width), style="cyan")
+        text.append(f" {count}\n")
+    text.rstrip()
+    return text

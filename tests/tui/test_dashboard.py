@@ -1,0 +1,41 @@
+"""The dashboard opens from the reader and shows the figures from the store."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from gonghui_tui.domain.session import DrillSession
+from gonghui_tui.tui.app import GonghuiApp
+from gonghui_tui.tui.screens.dashboard import DashboardScreen
+
+from .helpers import screen_text, squash
+
+
+async def test_dashboard_shows_progress(course, store, clock):
+    session = DrillSession(course, store, clock.now, section_id="summary", fuzzing=False)
+    while session.next() is not None:
+        session.grade(4)
+    store.set_read(course.id, "summary", True, clock.now())
+    app = GonghuiApp(course=course, store=store, now=clock.now, tz=ZoneInfo("Asia/Shanghai"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, DashboardScreen)
+        text = squash(screen_text(app))
+        assert "已读章节1/16" in text and "复习总次数：3" in text
+        assert "当前连续学习：1天" in text
+        states = app.screen.query_one("#dash-states")
+        assert [cell for cell in states.get_row_at(0)] == ["47", "0", "3", "0", "0", "0"]
+        assert sum(app.screen.stats.heatmap.values()) == 3
+        await pilot.press("end")
+        await pilot.pause()
+        assert "各部分掌握情况" in squash(screen_text(app))
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DashboardScreen)
+
+
+async def test_dashboard_fits_a_big_terminal(app):
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        text = squash(screen_text(app))
+        assert "近16周复习热力图" in text and "未来14天到期预测" in text
