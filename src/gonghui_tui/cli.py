@@ -12,6 +12,7 @@ import sqlite3
 import unicodedata
 import sys
 from collections import Counter
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
@@ -20,6 +21,8 @@ from gonghui_tui import __version__
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
+from gonghui_tui.domain.exporting import FORMATS, ExportExists, default_name, export
+from gonghui_tui.domain.importer import ImportProblem, import_progress
 from gonghui_tui.domain.queue import Limits, due_summary
 from gonghui_tui.domain.stats import compute_stats, stats_json
 from gonghui_tui.i18n import LANGUAGES, set_language, t
@@ -48,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("paths", help="print where progress, settings and backups live")
     stats = sub.add_parser("stats", help="progress figures: reading, cards, retention, streak")
     stats.add_argument("--json", action="store_true", help="print JSON (keys in docs/stats.md)")
+    export = sub.add_parser("export", help="export progress notes or cards")
+    export.add_argument("--format", choices=FORMATS, default="md",
+                        help="md (default), toml, json, csv (review log) or anki")
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: a dated name here)")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    imp = sub.add_parser("import", help="merge a TOML or JSON export into this machine's progress")
+    imp.add_argument("file", metavar="FILE")
     due = sub.add_parser("due", help="cards due now, new cards left today, reviews done today")
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
@@ -66,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_due(args)
         if args.command == "stats":
             return cmd_stats(args)
+        if args.command == "export":
+            return cmd_export(args)
+        if args.command == "import":
+            return cmd_import(args)
         return cmd_run(args)
     except CourseError as exc:
         print(t("cli.course_invalid", n=len(exc.problems)), file=sys.stderr)
@@ -176,6 +190,40 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from gonghui_tui.stats_report import print_stats
 
     print_stats(stats, course)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    course = load_course(course_path(args))
+    _, settings, store, notices = open_progress(args)
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    now = utc_now()
+    target = Path(args.output) if args.output else Path.cwd() / default_name(args.format, now)
+    try:
+        written = export(args.format, target, course, store, now, settings, force=args.force)
+    except ExportExists:
+        raise UserError(t("export.exists", path=target)) from None
+    except OSError as exc:
+        raise UserError(t("export.failed", error=f"{target}: {exc.strerror or exc}")) from None
+    finally:
+        store.close()
+    print(t("export.written", path=written))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    course = load_course(course_path(args))
+    _, _, store, notices = open_progress(args)
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    try:
+        result = import_progress(course, store, Path(args.file), utc_now())
+    except ImportProblem as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+    print(t("import.done", **asdict(result)))
     return 0
 
 

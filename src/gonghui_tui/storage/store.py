@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -62,6 +62,19 @@ class ReviewRecord:
     reviewed_ms: int
     duration_ms: int | None
     state_before: int | None  # None: the card was new
+
+
+@dataclass
+class ImportPlan:
+    """Rows to write for an import, already merged with what is stored."""
+
+    sections: list[tuple[str, bool, int | None, int | None, float]] = field(default_factory=list)
+    notes: list[tuple[str, str, int]] = field(default_factory=list)
+    cards: list[CardRecord] = field(default_factory=list)
+    replace_logs_of: list[str] = field(default_factory=list)  # card ids whose log is rewritten whole
+    # (card_id, rating, reviewed_ms, duration_ms, state_before, before_json)
+    reviews: list[tuple[str, int, int, int | None, int | None, str | None]] = field(default_factory=list)
+    position: str | None = None
 
 
 _CARD_COLUMNS = ("id, card_id, state, step, stability, difficulty, due_ms, last_review_ms, reps, "
@@ -237,6 +250,38 @@ class Store:
         if new_only:
             sql += " AND state_before IS NULL"
         return self.conn.execute(sql, (course_id, since_ms)).fetchone()[0]
+
+    # -- import --------------------------------------------------------------
+    def apply_import(self, course_id: str, plan: ImportPlan) -> None:
+        """Write a merged import in one transaction: all of it or none of it."""
+        with self.transaction() as c:
+            for sid, read, first_ms, last_ms, seconds in plan.sections:
+                c.execute(
+                    """INSERT INTO section_progress (course_id, section_id, read, first_read_ms, last_read_ms, seconds)
+                       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (course_id, section_id) DO UPDATE SET
+                       read = excluded.read, first_read_ms = excluded.first_read_ms,
+                       last_read_ms = excluded.last_read_ms, seconds = excluded.seconds""",
+                    (course_id, sid, int(read), first_ms, last_ms, seconds))
+            for sid, text, updated_ms in plan.notes:
+                c.execute(
+                    """INSERT INTO notes (course_id, section_id, text, updated_ms) VALUES (?, ?, ?, ?)
+                       ON CONFLICT (course_id, section_id) DO UPDATE SET text = excluded.text,
+                       updated_ms = excluded.updated_ms""", (course_id, sid, text, updated_ms))
+            for record in plan.cards:
+                c.execute("INSERT OR IGNORE INTO card_state (course_id, card_id, state, due_ms) VALUES (?, ?, 0, 0)",
+                          (course_id, record.card_id))
+                row = c.execute("SELECT id FROM card_state WHERE course_id = ? AND card_id = ?",
+                                (course_id, record.card_id)).fetchone()[0]
+                _write_card(c, course_id, replace(record, row_id=row))
+            for card_id in plan.replace_logs_of:
+                c.execute("DELETE FROM review_log WHERE course_id = ? AND card_id = ?", (course_id, card_id))
+            c.executemany(
+                """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms, state_before,
+                   before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [(course_id, *row) for row in plan.reviews])
+            if plan.position is not None and self.position(course_id) is None:
+                c.execute("INSERT INTO position (course_id, section_id, updated_ms) VALUES (?, ?, 0)",
+                          (course_id, plan.position))
 
     # -- meta --------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

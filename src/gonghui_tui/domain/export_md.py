@@ -1,0 +1,91 @@
+"""Markdown progress notes for the trainee and their instructor.
+
+Course text and the trainee's notes are content: Markdown and HTML
+characters in them are escaped so they read literally.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+
+from gonghui_tui.domain.cards import cloze_plain
+from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.reading import ReadStatus
+from gonghui_tui.domain.scheduler import make_scheduler, retrievability
+from gonghui_tui.domain.stats import Stats
+from gonghui_tui.i18n import t
+from gonghui_tui.storage.store import Store
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+WEAK_RECALL = 0.8
+
+
+def md_escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _minutes(seconds: float) -> str:
+    if seconds <= 0:
+        return "—"
+    return t("md.minutes", n=round(seconds / 60)) if seconds >= 60 else t("md.under_minute")
+
+
+def progress_markdown(course: Course, store: Store, stats: Stats, now: datetime,
+                      desired_retention: float = 0.9, tz: tzinfo | None = None) -> str:
+    sections = store.sections(course.id)
+    notes = store.notes(course.id)
+    records = store.cards(course.id)
+    scheduler = make_scheduler(desired_retention, fuzzing=False)
+    lines = [f"# {md_escape(course.title)}", "", f"*{t('md.subtitle')}*", ""]
+    days = stats.studied_days
+    dates = f"{days[0]} – {days[-1]}（{t('md.days', n=len(days))}）" if days else t("md.no_days")
+    states = stats.cards_by_state
+    lines += [
+        f"## {t('md.overview')}", "",
+        f"- {t('md.exported')}：{now.astimezone(tz).strftime('%Y-%m-%d %H:%M')}",
+        f"- {t('md.dates')}：{dates}",
+        f"- {t('md.reading')}：{stats.sections_read}/{stats.sections_total}",
+        f"- {t('md.cards')}：" + "，".join(f"{t('state.' + s)} {states[s]}" for s in
+                                           ("new", "learning", "review", "relearning", "suspended", "leech")),
+        f"- {t('md.reviews')}：{stats.reviews_total}",
+        f"- {t('md.retention')}：{_percent(stats.retention_30d)}",
+        f"- {t('md.streak')}：{stats.streak_current}/{stats.streak_longest}",
+        "",
+        f"## {t('md.by_section')}", "",
+    ]
+    mastery = {m.section_id: m for m in stats.mastery}
+    read_ids = {sid for sid, r in sections.items() if r.read}
+    for section in course.walk():
+        depth = len(course.path(section.id))
+        lines.append(f"{'#' * min(6, depth + 2)} {md_escape(section.title)}")
+        lines.append("")
+        record = sections.get(section.id)
+        status = ReadStatus.READ if section.id in read_ids else ReadStatus.UNREAD
+        lines.append(f"- {t('md.status')}：{t('md.' + status.value)}，"
+                     f"{t('md.time')}：{_minutes(record.seconds if record else 0.0)}")
+        if section.id in mastery:
+            m = mastery[section.id]
+            lines.append(f"- {t('md.mastery')}：{m.mature}/{m.cards}，{t('md.recall')} {_percent(m.mean_retrievability)}")
+        weak = []
+        for card in course.cards_in(section.id):
+            r = records.get(card.id)
+            if r is None or r.state == 0:
+                continue
+            recall = retrievability(scheduler, r, now)
+            if r.leech or recall < WEAK_RECALL:
+                weak.append((recall, card))
+        for recall, card in sorted(weak, key=lambda rc: rc[0]):
+            lines.append(f"- {t('md.weak')}：{md_escape(cloze_plain(card.front, reveal=True))}"
+                         f"（{t('md.recall')} {_percent(recall)}）")
+        if section.id in notes:
+            lines.append("")
+            lines.append(f"{t('md.note')}：")
+            lines.append("")
+            lines.extend("> " + md_escape(line) if line else ">" for line in notes[section.id][0].splitlines())
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,105 @@
+"""Exports: Markdown notes for people, TOML/JSON/CSV for machines, Anki cards."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+import tomllib
+from zoneinfo import ZoneInfo
+
+import pytest
+from markdown_it import MarkdownIt
+
+from gonghui_tui.domain.exporting import ExportExists, export, render
+from gonghui_tui.domain.session import DrillSession
+from gonghui_tui.storage.settings import Settings
+
+
+@pytest.fixture
+def studied(course, store, clock):
+    """Two days of study: a section read, a note, every card of 'summary' reviewed."""
+    store.set_read(course.id, "direction", True, clock.now())
+    store.add_reading_time(course.id, "direction", 185)
+    store.save_note(course.id, "direction", "八个坚持要背熟。\n# 不是标题 [@click=app.quit]退出[/]", clock.now())
+    s = DrillSession(course, store, clock.now, section_id="summary", fuzzing=False)
+    while s.next() is not None:
+        s.grade(4)
+    clock.advance(days=1)
+    s = DrillSession(course, store, clock.now, section_id="summary", fuzzing=False)
+    return store
+
+
+def test_markdown_progress_notes_parse_with_headings_and_figures(course, studied, clock):
+    text = render("md", course, studied, clock.now(), Settings(), tz=ZoneInfo("Asia/Shanghai"))
+    tokens = MarkdownIt().parse(text)
+    headings = [tokens[i + 1].content for i, tok in enumerate(tokens) if tok.type == "heading_open"]
+    assert headings[0] == course.title
+    assert headings[1:3] == ["概况", "各章节"]
+    assert headings[3:] == [s.title for s in course.walk()]  # course order
+    assert "已读章节：1/16" in text and "复习次数：3" in text
+    assert "学习日期：2026-03-02 – 2026-03-02（共 1 天）" in text
+    direction = text.split("### 工会工作方向与思路")[1].split("###")[0]
+    assert "状态：已读" in direction and "阅读时间：3 分钟" in direction
+    html = MarkdownIt().render(text)
+    assert "<h1>不是标题" not in html and "八个坚持要背熟。" in html  # the note stays literal
+    assert "[@click=app.quit]退出[/]" in html
+
+
+def test_toml_and_json_hold_the_whole_progress(course, studied, clock):
+    data = json.loads(render("json", course, studied, clock.now(), Settings()))
+    assert data["format"] == "gonghui-tui-progress" and data["format_version"] == 1
+    assert data["settings"]["new_cards_per_day"] == 20
+    assert [r["card"] for r in data["reviews"]] == ["summary-quality", "summary-adapt", "summary-future"]
+    assert data["reviews"][0]["reviewed"] == "2026-03-02T01:30:00.000Z"
+    assert {c["id"] for c in data["cards"]} == {"summary-quality", "summary-adapt", "summary-future"}
+    assert data["notes"][0]["section"] == "direction"
+    assert data["sections"][0] == {"id": "direction", "read": True, "first_read": "2026-03-02T01:30:00.000Z",
+                                   "last_read": "2026-03-02T01:30:00.000Z", "seconds": 185.0}
+    toml = tomllib.loads(render("toml", course, studied, clock.now(), Settings()))
+    assert toml["reviews"] == data["reviews"] and toml["cards"] == data["cards"]
+
+
+def test_csv_is_the_review_log(course, studied, clock):
+    rows = list(csv.DictReader(io.StringIO(render("csv", course, studied, clock.now(), Settings()))))
+    assert len(rows) == 3
+    assert rows[0]["card_id"] == "summary-quality" and rows[0]["rating_name"] == "easy"
+    assert rows[0]["section_id"] == "summary" and rows[0]["card_kind"] == "basic"
+
+
+def test_export_never_overwrites_unless_forced_and_is_private(course, studied, clock, tmp_path):
+    target = tmp_path / "out" / "p.md"
+    export("md", target, course, studied, clock.now(), Settings())
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    target.write_text("mine")
+    with pytest.raises(ExportExists):
+        export("md", target, course, studied, clock.now(), Settings())
+    assert target.read_text() == "mine"
+    export("md", target, course, studied, clock.now(), Settings(), force=True)
+    assert target.read_text().startswith("# ")
+
+
+def test_anki_file_imports_into_real_anki(course, tmp_path, store, clock):
+    anki_collection = pytest.importorskip("anki.collection")
+    from anki.import_export_pb2 import ImportCsvRequest
+
+    path = tmp_path / "cards.txt"
+    export("anki", path, course, store, clock.now(), Settings())
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        metadata = col.get_csv_metadata(str(path), None)
+        col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
+        notes = [col.get_note(nid) for nid in col.find_notes("")]
+        assert len(notes) == 50
+        kinds = sorted(n.note_type()["name"] for n in notes)
+        assert kinds.count("Cloze") == 14 and kinds.count("Basic") == 36
+        assert "工会干部培训" in [d.name for d in col.decks.all_names_and_ids()]
+        tags = {tag for n in notes for tag in n.tags}
+        assert "工会干部培训::工会工作方向与思路::八个坚持" in tags
+        cloze = next(n for n in notes if "走近职工" in n.fields[0])
+        assert "{{c1::走近职工}}" in cloze.fields[0]
+        assert len(col.find_cards("deck:工会干部培训")) == 50
+    finally:
+        col.close()
