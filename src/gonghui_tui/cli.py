@@ -93,6 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def documents_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
+
+
 def cell_width(text: str) -> int:
     """Terminal cells: wide (CJK) characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -234,7 +240,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         set_language(settings.language)
     from gonghui_tui.tui.app import GonghuiApp
 
-    app = GonghuiApp(course=course, store=store, settings=settings, notices=notices)
+    app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
+                     export_dir=documents_dir())
     try:
         app.run()
     finally:

@@ -59,7 +59,9 @@ def test_toml_and_json_hold_the_whole_progress(course, studied, clock):
     assert data["sections"][0] == {"id": "direction", "read": True, "first_read": "2026-03-02T01:30:00.000Z",
                                    "last_read": "2026-03-02T01:30:00.000Z", "seconds": 185.0}
     toml = tomllib.loads(render("toml", course, studied, clock.now(), Settings()))
-    assert toml["reviews"] == data["reviews"] and toml["cards"] == data["cards"]
+    # JSON writes null where TOML (which has no null) leaves a key out
+    assert toml["reviews"] == [{k: v for k, v in r.items() if v is not None} for r in data["reviews"]]
+    assert toml["cards"] == data["cards"]
 
 
 def test_csv_is_the_review_log(course, studied, clock):

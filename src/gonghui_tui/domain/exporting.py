@@ -38,7 +38,7 @@ def render(fmt: str, course: Course, store: Store, now: datetime, settings: Sett
     if fmt == "csv":
         return to_csv(course, store)
     data = progress_data(course, store, now, asdict(settings))
-    return to_json(data) if fmt == "json" else to_toml(data)
+    return (to_json if fmt == "json" else to_toml)(data, course, store)
 
 
 def export(fmt: str, target: Path, course: Course, store: Store, now: datetime, settings: Settings,

@@ -56,6 +56,8 @@ def read_export(path: Path) -> dict[str, Any]:
 
 def _card_record(row: dict[str, Any]) -> CardRecord:
     values = {k: v for k, v in row.items() if k != "id"}
+    for key in ("step", "stability", "difficulty"):  # None is left out of exports
+        values.setdefault(key, None)
     for key in CARD_TIME_FIELDS:
         text = values.pop(key.removesuffix("_ms"), None)
         values[key] = parse_iso(text) if text else None

@@ -10,8 +10,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from fsrs import State
-
 from gonghui_tui.domain.card_states import STATE_NAMES
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.scheduler import NEW, make_scheduler, retrievability, study_day
@@ -22,6 +20,10 @@ HEATMAP_WEEKS = 16
 FORECAST_DAYS = 14
 RETENTION_DAYS = 30
 AGAIN = 1
+# Every UTC offset in use changes on a quarter-hour boundary, so all reviews in
+# one quarter hour share a study day: SQLite counts per bucket, Python converts
+# a few thousand buckets instead of every review.
+BUCKET_MS = 15 * 60 * 1000
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
                   tz: tzinfo | None = None) -> Stats:
     today = study_day(now, tz)
     records = store.cards(course.id)
-    reviews = store.reviews(course.id)
+    per_card = store.reviews_per_card(course.id)
     sections = store.sections(course.id)
     card_ids = {c.id for c in course.cards}
 
@@ -70,13 +72,9 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
             by_state["leech"] += 1
 
     per_day: Counter[date] = Counter()
-    since_30 = to_ms(now - timedelta(days=RETENTION_DAYS))
-    passed = judged = 0
-    for r in reviews:
-        per_day[study_day(from_ms(r.reviewed_ms), tz)] += 1
-        if r.reviewed_ms >= since_30 and r.state_before == State.Review:
-            judged += 1
-            passed += r.rating != AGAIN
+    for bucket, count in store.review_buckets(course.id, BUCKET_MS):
+        per_day[study_day(from_ms(bucket * BUCKET_MS), tz)] += count
+    judged, passed = store.retention_counts(course.id, to_ms(now - timedelta(days=RETENTION_DAYS)))
 
     active_days = set(per_day)
     for record in sections.values():
@@ -100,14 +98,14 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
     section_ids = set(course.sections)
     orphaned = {
         "cards": sum(1 for cid in records if cid not in card_ids),
-        "reviews": sum(1 for r in reviews if r.card_id not in card_ids),
+        "reviews": sum(n for cid, n in per_card.items() if cid not in card_ids),
         "sections": sum(1 for sid in sections if sid not in section_ids),
         "notes": sum(1 for sid in store.notes(course.id) if sid not in section_ids),
     }
     return Stats(
         sections_read=sum(1 for sid, r in sections.items() if r.read and sid in section_ids),
         sections_total=len(course.sections),
-        reviews_total=len(reviews),
+        reviews_total=sum(per_card.values()),
         cards_by_state=dict(by_state),
         retention_30d=passed / judged if judged else None,
         retention_reviews_30d=judged,

@@ -5,6 +5,7 @@ is injected, so the CLI and the tests build it the same way.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import Callable, ClassVar
 
 from textual.app import App
@@ -12,6 +13,7 @@ from textual.binding import Binding, BindingType
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.exporting import default_name, export
 from gonghui_tui.domain.queue import Limits
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.domain.session import DrillSession
@@ -21,6 +23,7 @@ from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.screens.cards import CardListScreen
 from gonghui_tui.tui.screens.dashboard import DashboardScreen
+from gonghui_tui.tui.screens.dialogs import ConfirmScreen, ExportFormatScreen
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
@@ -36,6 +39,7 @@ class GonghuiApp(Translated, App[int]):
         Binding("q", "quit", "bind.quit", id="app.quit"),
         Binding("question_mark", "help", "bind.help", id="app.help"),
         Binding("p", "dashboard", "bind.dashboard", id="app.dashboard"),
+        Binding("e", "export", "bind.export", id="app.export"),
         Binding("ctrl+q", "quit", "bind.quit", show=False, priority=True, id="app.quit_hard"),
         Binding("ctrl+p", "command_palette", "bind.palette", show=False, priority=True,
                 id="app.palette"),
@@ -51,6 +55,7 @@ class GonghuiApp(Translated, App[int]):
         fuzzing: bool = True,
         tz: tzinfo | None = None,
         seed: int | None = None,
+        export_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.course = course
@@ -62,6 +67,7 @@ class GonghuiApp(Translated, App[int]):
         self.fuzzing = fuzzing
         self.tz = tz
         self.seed = seed  # for the order of choice options; tests fix it
+        self.export_dir = export_dir or Path.home()
         self.title = t("app.title")
         self.sub_title = course.title
 
@@ -123,6 +129,27 @@ class GonghuiApp(Translated, App[int]):
             return
         self.push_screen(DashboardScreen(self.course, self.store, self.now,
                                          self.settings.desired_retention, self.tz))
+
+    def action_export(self) -> None:
+        def chosen(fmt: str | None) -> None:
+            if fmt is None:
+                return
+            target = self.export_dir / default_name(fmt, self.now(), self.tz)
+            if target.exists():
+                self.push_screen(ConfirmScreen(t("export.overwrite", path=target)),
+                                 lambda yes: self._write_export(fmt, target) if yes else None)
+            else:
+                self._write_export(fmt, target)
+
+        self.push_screen(ExportFormatScreen(), chosen)
+
+    def _write_export(self, fmt: str, target: Path) -> None:
+        try:
+            export(fmt, target, self.course, self.store, self.now(), self.settings, force=True, tz=self.tz)
+        except (OSError, StoreError) as exc:
+            self.notify(t("export.failed", error=exc), severity="error", timeout=10, markup=False)
+            return
+        self.notify(t("export.written", path=target), timeout=10, markup=False)
 
     def show_cards(self, section_id: str | None) -> None:
         self.push_screen(CardListScreen(self.course, self.store, section_id, self.now))

@@ -25,6 +25,7 @@ class StudyCommands(Provider):
         commands = [
             (t("cmd.drill_course"), partial(app.start_drill, None), t("cmd.drill_course_help")),
             (t("cmd.dashboard"), app.action_dashboard, ""),
+            (t("cmd.export"), app.action_export, ""),
             (t("cmd.help"), app.action_help, t("cmd.help_help")),
         ]
         if current is not None:
@@ -39,7 +40,7 @@ class StudyCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands()[:5]:
+        for text, callback, help_text in self._commands()[:6]:
             yield DiscoveryHit(Content(text), callback, help=help_text or None)
 
     async def search(self, query: str) -> Hits:

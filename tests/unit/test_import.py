@@ -1,0 +1,109 @@
+"""Importing a progress export from another machine."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gonghui_tui.cli import main
+from gonghui_tui.domain.exporting import export
+from gonghui_tui.domain.importer import ImportProblem, import_progress
+from gonghui_tui.domain.session import DrillSession
+from gonghui_tui.storage.settings import Settings
+from gonghui_tui.storage.store import Store
+
+
+def study(course, store, clock, section, rating=3):
+    s = DrillSession(course, store, clock.now, section_id=section, fuzzing=False)
+    while (card := s.next()) is not None:
+        s.grade(rating)
+        clock.advance(minutes=11)
+
+
+def other_store(tmp_path, clock, name="other") -> Store:
+    return Store.open(tmp_path / name / "progress.sqlite3", clock.now())
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+def test_import_twice_changes_nothing_the_second_time(course, store, clock, tmp_path, fmt):
+    study(course, store, clock, "summary")
+    store.save_note(course.id, "summary", "总结笔记", clock.now())
+    store.set_read(course.id, "summary", True, clock.now())
+    path = tmp_path / f"p.{fmt}"
+    export(fmt, path, course, store, clock.now(), Settings())
+    target = other_store(tmp_path, clock)
+    first = import_progress(course, target, path, clock.now())
+    assert first.reviews_added == len(store.reviews(course.id)) and first.notes_added == 1
+    snapshot = (target.cards(course.id), target.reviews(course.id), target.notes(course.id),
+                target.sections(course.id))
+    second = import_progress(course, target, path, clock.now())
+    assert (second.reviews_added, second.cards_rescheduled, second.notes_added,
+            second.notes_kept_beside, second.sections_updated) == (0, 0, 0, 0, 0)
+    assert (target.cards(course.id), target.reviews(course.id), target.notes(course.id),
+            target.sections(course.id)) == snapshot
+
+
+def test_round_trip_gives_identical_stats(course, store, clock, tmp_path, capsys, monkeypatch):
+    home_a, home_b = tmp_path / "a", tmp_path / "b"
+    a = Store.open(home_a / "progress.sqlite3", clock.now())
+    study(course, a, clock, "direction-eight", rating=3)
+    clock.advance(days=3)
+    study(course, a, clock, "direction-eight", rating=2)
+    a.set_read(course.id, "direction", True, clock.now())
+    a.add_reading_time(course.id, "direction", 321)
+    a.save_note(course.id, "direction", "笔记", clock.now())
+    a.close()
+    exported = tmp_path / "export.json"
+    assert main(["--data-dir", str(home_a), "export", "--format", "json", "-o", str(exported)]) == 0
+    assert main(["--data-dir", str(home_b), "import", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(home_a), "stats", "--json"]) == 0
+    stats_a = json.loads(capsys.readouterr().out)
+    assert main(["--data-dir", str(home_b), "stats", "--json"]) == 0
+    stats_b = json.loads(capsys.readouterr().out)
+    assert stats_a["reviews_total"] > 10
+    assert stats_a == stats_b
+
+
+def test_new_reviews_for_a_studied_card_reschedule_it_from_the_merged_log(course, store, clock, tmp_path):
+    laptop = other_store(tmp_path, clock, "laptop")
+    study(course, store, clock, "overview", rating=4)  # desktop: one Easy review
+    export_path = tmp_path / "desktop.json"
+    export("json", export_path, course, store, clock.now(), Settings())
+    clock.advance(days=2)
+    study(course, laptop, clock, "overview", rating=1)  # laptop: an Again later on
+    result = import_progress(course, laptop, export_path, clock.now())
+    assert result.reviews_added == 1 and result.cards_rescheduled == 1
+    log = laptop.reviews(course.id)
+    assert [r.rating for r in log] == [4, 1] + [r.rating for r in log][2:]
+    record = laptop.card(course.id, "overview-trainer")
+    assert record.reps == len(log) and record.lapses == 1  # the Again now lapses a review card
+    assert log[1].state_before == 2
+
+
+def test_conflicting_note_is_kept_beside_the_local_one(course, store, clock, tmp_path):
+    store.save_note(course.id, "summary", "家里写的", clock.now())
+    path = tmp_path / "home.json"
+    export("json", path, course, store, clock.now(), Settings())
+    office = other_store(tmp_path, clock, "office")
+    clock.advance(hours=1)
+    office.save_note(course.id, "summary", "办公室写的，更新", clock.now())
+    result = import_progress(course, office, path, clock.now())
+    assert result.notes_kept_beside == 1
+    note = office.note(course.id, "summary")
+    assert note.startswith("办公室写的，更新") and "家里写的" in note and "导入的笔记" in note
+    assert import_progress(course, office, path, clock.now()).notes_kept_beside == 0
+
+
+def test_bad_files_are_refused_with_one_line(course, store, clock, tmp_path):
+    junk = tmp_path / "junk.json"
+    junk.write_text("{not json")
+    with pytest.raises(ImportProblem, match="not a JSON or TOML export"):
+        import_progress(course, store, junk, clock.now())
+    alien = tmp_path / "alien.json"
+    alien.write_text(json.dumps({"format": "gonghui-tui-progress", "format_version": 1,
+                                 "course": {"id": "another-course"}}))
+    with pytest.raises(ImportProblem, match="another-course"):
+        import_progress(course, store, alien, clock.now())
+    assert main(["import", str(junk)]) == 2
