@@ -105,3 +105,18 @@ def test_anki_file_imports_into_real_anki(course, tmp_path, store, clock):
         assert len(col.find_cards("deck:工会干部培训")) == 50
     finally:
         col.close()
+
+
+def test_times_formatted_by_sqlite_match_python_to_the_millisecond(store, clock):
+    import random
+
+    from gonghui_tui.domain.export import iso, parse_iso
+
+    rng = random.Random(5)
+    moments = [rng.randint(0, 4_102_444_800_000) for _ in range(2000)] + [0, 999, 86_399_999]
+    with store.transaction() as c:
+        c.executemany("INSERT INTO review_log (course_id, card_id, rating, reviewed_ms) VALUES ('c', 'k', 3, ?)",
+                      [(ms,) for ms in moments])
+    formatted = [row[2] for row in store.review_rows_iso("c")]
+    assert formatted == [iso(ms) for ms in sorted(moments)]
+    assert [parse_iso(text) for text in formatted] == sorted(moments)
