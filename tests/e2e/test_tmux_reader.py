@@ -92,7 +92,7 @@ def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated
     figures = json.loads(due.stdout)
     assert (figures["due"], figures["reviewed_today"], figures["new"]) == (0, 3, 17)
     again = terminal()
-    again.wait_for("八个坚持")  # resumes on the section
+    again.wait_for("党是工会的领导核心")  # resumes on the section, its list in the detail pane
     again.send("d")
     screen = again.wait_for("已完成 0 · 剩余 7")
     assert "按原文顺序说出" not in screen  # the first graded card is not due again
