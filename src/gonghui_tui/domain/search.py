@@ -88,8 +88,9 @@ def entries(course: Course, notes: dict[str, str]) -> list[Entry]:
                 if line.strip():
                     found.append(Entry("note", sid, line.strip()))
         for card in course.cards_in(sid):
-            text = cloze_plain(card.front, reveal=True)
-            found.append(Entry("card", sid, text, card.id))
+            parts = [cloze_plain(card.front, reveal=True), card.back, *card.answers,
+                     *(o for o in card.options if o not in card.answers), *(i.text for i in card.items)]
+            found.append(Entry("card", sid, " · ".join(p for p in parts if p), card.id))
     return found
 
 

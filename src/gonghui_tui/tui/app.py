@@ -16,6 +16,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.exporting import default_name, export
 from gonghui_tui.domain.queue import Limits
 from gonghui_tui.domain.reading import Reading
+from gonghui_tui.domain.search import SearchIndex
 from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import t
 from gonghui_tui.storage.database import StoreError
@@ -27,6 +28,7 @@ from gonghui_tui.tui.screens.dialogs import ConfirmScreen, ExportFormatScreen
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
+from gonghui_tui.tui.screens.search import SearchScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
@@ -123,6 +125,15 @@ class GonghuiApp(Translated, App[int]):
         while self.screen is not reader:
             self.pop_screen()
         reader.query_one(OutlineTree).select_section(section_id)
+
+    def open_search(self) -> None:
+        notes = {sid: text for sid, (text, _) in self.store.notes(self.course.id).items()}
+
+        def chosen(section_id: str | None) -> None:
+            if section_id is not None:
+                self.jump_to(section_id)
+
+        self.push_screen(SearchScreen(SearchIndex(self.course, notes)), chosen)
 
     def action_dashboard(self) -> None:
         if isinstance(self.screen, DashboardScreen):

@@ -31,6 +31,7 @@ from gonghui_tui.tui.widgets.section_view import SectionView
 class ReaderScreen(Translated, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "toggle_read", "bind.toggle_read", id="reader.toggle_read"),
+        Binding("slash", "search", "bind.search", id="reader.search"),
         Binding("n", "note", "bind.note", id="reader.note"),
         Binding("d", "drill", "bind.drill", id="reader.drill"),
         Binding("D", "drill_all", "bind.drill_all", id="reader.drill_all"),
@@ -133,6 +134,9 @@ class ReaderScreen(Translated, Screen):
 
         title = self.course.sections[section_id].title
         self.app.push_screen(NoteScreen(title, self.reading.note(section_id), save), closed)
+
+    def action_search(self) -> None:
+        self.app.open_search()
 
     def action_drill(self) -> None:
         self.app.start_drill(self.current_section)
