@@ -235,13 +235,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     course = load_course(course_path(args))
-    _, settings, store, notices = open_progress(args)
+    paths, settings, store, notices = open_progress(args)
     if not args.lang and settings.language in LANGUAGES:
         set_language(settings.language)
     from gonghui_tui.tui.app import GonghuiApp
 
     app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
-                     export_dir=documents_dir())
+                     export_dir=documents_dir(), settings_path=paths.config)
     try:
         app.run()
     finally:

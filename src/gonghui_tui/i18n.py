@@ -232,6 +232,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "search.kind_list": ("列表", "list"),
     "search.kind_note": ("笔记", "note"),
     "search.kind_card": ("卡片", "card"),
+    "cmd.search": ("搜索", "Search"),
+    "cmd.search_help": ("按汉字或拼音搜索全文", "Find text by Chinese or pinyin"),
+    "cmd.theme": ("更换主题", "Change theme"),
+    "cmd.language": ("界面语言：切换到 English", "Interface language: switch to 中文"),
+    "lang.switched": ("界面语言已切换为中文", "The interface is now in English"),
+    "bind.outline": ("目录", "Outline"),
     # help screen
     "help.title": ("帮助：按键一览", "Help: key bindings"),
     "help.key": ("按键", "Key"),
@@ -255,6 +261,10 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 _current = "zh"
+
+
+def other_language() -> str:
+    return LANGUAGES[(LANGUAGES.index(_current) + 1) % len(LANGUAGES)]
 
 
 def set_language(lang: str) -> None:

@@ -4,6 +4,7 @@ is injected, so the CLI and the tests build it the same way.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Callable, ClassVar
@@ -18,9 +19,9 @@ from gonghui_tui.domain.queue import Limits
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.domain.search import SearchIndex
 from gonghui_tui.domain.session import DrillSession
-from gonghui_tui.i18n import t
+from gonghui_tui.i18n import language, other_language, set_language, t
 from gonghui_tui.storage.database import StoreError
-from gonghui_tui.storage.settings import Settings
+from gonghui_tui.storage.settings import Settings, save_settings
 from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.screens.cards import CardListScreen
 from gonghui_tui.tui.screens.dashboard import DashboardScreen
@@ -30,7 +31,7 @@ from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.screens.search import SearchScreen
 from gonghui_tui.tui.commands import StudyCommands
-from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
 
@@ -58,6 +59,7 @@ class GonghuiApp(Translated, App[int]):
         tz: tzinfo | None = None,
         seed: int | None = None,
         export_dir: Path | None = None,
+        settings_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.course = course
@@ -70,6 +72,7 @@ class GonghuiApp(Translated, App[int]):
         self.tz = tz
         self.seed = seed  # for the order of choice options; tests fix it
         self.export_dir = export_dir or Path.home()
+        self.settings_path = settings_path  # None: settings changed in the app are not saved
         self.title = t("app.title")
         self.sub_title = course.title
 
@@ -79,7 +82,34 @@ class GonghuiApp(Translated, App[int]):
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._show_notices)
+
+    def _theme_changed(self, theme) -> None:
+        if theme.name != self.settings.theme:
+            self._save_settings(replace(self.settings, theme=theme.name))
+
+    def _save_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self.settings_path is None:
+            return
+        try:
+            save_settings(self.settings_path, settings)
+        except OSError as exc:
+            self.notify(t("store.save_failed", error=exc), severity="error", markup=False)
+
+    async def toggle_language(self) -> None:
+        """Switch the interface language now, and keep it in the settings."""
+        set_language(other_language())
+        self._save_settings(replace(self.settings, language=language()))
+        translate_bindings(self)
+        self.title = t("app.title")
+        reader = self.reader()
+        if reader is not None:
+            while self.screen is not reader:
+                await self.pop_screen()
+            await reader.rebuild()
+        self.notify(t("lang.switched"), timeout=3, markup=False)
 
     def _show_notices(self) -> None:
         for notice in self.notices:

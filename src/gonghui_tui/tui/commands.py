@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from gonghui_tui.domain.search import PinyinText
 from gonghui_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ class StudyCommands(Provider):
             (t("cmd.drill_course"), partial(app.start_drill, None), t("cmd.drill_course_help")),
             (t("cmd.dashboard"), app.action_dashboard, ""),
             (t("cmd.export"), app.action_export, ""),
+            (t("cmd.search"), app.open_search, t("cmd.search_help")),
+            (t("cmd.theme"), app.action_change_theme, ""),
+            (t("cmd.language"), app.toggle_language, ""),
             (t("cmd.help"), app.action_help, t("cmd.help_help")),
         ]
         if current is not None:
@@ -40,12 +44,21 @@ class StudyCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands()[:6]:
+        for text, callback, help_text in self._commands()[:9]:
             yield DiscoveryHit(Content(text), callback, help=help_text or None)
 
     async def search(self, query: str) -> Hits:
+        """Fuzzy match on the text, or pinyin (full or initials) for ASCII queries."""
         matcher = self.matcher(query)
+        pinyin_query = query.strip().lower().replace(" ", "")
+        use_pinyin = pinyin_query.isascii() and pinyin_query.isalnum()
         for text, callback, help_text in self._commands():
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), callback, help=help_text or None)
+            elif use_pinyin:
+                hit = PinyinText(text).find(pinyin_query)
+                if hit is not None:
+                    start, length = hit
+                    shown = Content(text).stylize("reverse", start, start + length)
+                    yield Hit(0.5, shown, callback, help=help_text or None)

@@ -34,6 +34,9 @@ TEXTUAL_DESCRIPTIONS = {
 
 
 def translate_bindings(node: DOMNode) -> None:
+    """Translate a node's bindings from its class bindings (so it can be redone)."""
+    if node._merged_bindings is not None:
+        node._bindings = node._merged_bindings.copy()
     for key, bindings in node._bindings.key_to_bindings.items():
         translated = []
         for binding in bindings:

@@ -23,13 +23,14 @@ from gonghui_tui.domain.reading import Reading
 from gonghui_tui.i18n import t
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.tui.screens.note import NoteScreen
-from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
 
 
 class ReaderScreen(Translated, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "toggle_outline", "bind.outline", id="reader.outline"),
         Binding("r", "toggle_read", "bind.toggle_read", id="reader.toggle_read"),
         Binding("slash", "search", "bind.search", id="reader.search"),
         Binding("n", "note", "bind.note", id="reader.note"),
@@ -60,12 +61,47 @@ class ReaderScreen(Translated, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
         tree = self.query_one(OutlineTree)
         tree.focus()
         self._update_progress()
         position = self.reading.last_position()
         if position is not None:
             tree.select_section(position)
+
+    async def rebuild(self) -> None:
+        """Compose again (after a language switch) and come back to the same section."""
+        self._leave_section()
+        translate_bindings(self)
+        await self.recompose()
+        self._start()
+
+    # -- small terminals --------------------------------------------------------
+    NARROW = 70  # below this width the outline and the section take turns
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < self.NARROW, "narrow")
+
+    def action_toggle_outline(self) -> None:
+        """Narrow: switch between outline and section. Wide: hide or show the outline."""
+        if self.has_class("narrow"):
+            showing_detail = not self.has_class("show-detail")
+            self.set_class(showing_detail, "show-detail")
+            target = self.query_one(SectionView) if showing_detail else self.query_one(OutlineTree)
+            target.focus()
+        else:
+            self.toggle_class("hide-outline")
+            if self.has_class("hide-outline"):
+                self.query_one(SectionView).focus()
+            else:
+                self.query_one(OutlineTree).focus()
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        if self.has_class("narrow") and event.node.data is not None and not event.node.allow_expand:
+            self.add_class("show-detail")
+            self.query_one(SectionView).focus()
 
     @property
     def current_section(self) -> str | None:

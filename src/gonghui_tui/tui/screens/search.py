@@ -17,13 +17,14 @@ from gonghui_tui.domain.search import Result, SearchIndex
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.translated import Translated
 
+KIND_KEYS = {kind: f"search.kind_{kind}" for kind in ("title", "body", "list", "note", "card")}
 SNIPPET = 36  # characters of context shown around a match
 
 
 def result_text(result: Result, section_title: str) -> Text:
     entry = result.entry
     text = Text()
-    text.append(f"[{t('search.kind_' + entry.kind)}] ", style="dim")
+    text.append(f"[{t(KIND_KEYS[entry.kind])}] ", style="dim")
     text.append(section_title, style="bold")
     if entry.kind != "title":
         start = max(0, result.start - 8)

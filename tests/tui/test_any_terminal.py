@@ -1,0 +1,111 @@
+"""Small terminals, resizing, language and theme switching."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from gonghui_tui.i18n import language
+from gonghui_tui.storage.settings import Settings
+from gonghui_tui.tui.app import GonghuiApp
+from gonghui_tui.tui.screens.cards import CardListScreen
+from gonghui_tui.tui.screens.dashboard import DashboardScreen
+from gonghui_tui.tui.screens.dialogs import ExportFormatScreen
+from gonghui_tui.tui.screens.drill import DrillScreen
+from gonghui_tui.tui.screens.help import HelpScreen
+from gonghui_tui.tui.screens.note import NoteScreen
+from gonghui_tui.tui.screens.reader import ReaderScreen
+from gonghui_tui.tui.screens.search import SearchScreen
+from gonghui_tui.tui.widgets.outline_tree import OutlineTree
+from gonghui_tui.tui.widgets.section_view import SectionView
+
+from .helpers import screen_text, squash
+
+SIZES = [(40, 12), (60, 20), (80, 24), (120, 40), (250, 80), (41, 13)]
+OPENERS = {
+    ReaderScreen: [],
+    HelpScreen: ["question_mark"],
+    DashboardScreen: ["p"],
+    DrillScreen: ["d"],
+    SearchScreen: ["slash"],
+    NoteScreen: ["n"],
+    CardListScreen: ["l"],
+    ExportFormatScreen: ["e"],
+}
+
+
+@pytest.mark.parametrize("screen_type", list(OPENERS), ids=lambda s: s.__name__)
+async def test_resizing_through_sizes_on_each_screen(app, screen_type):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "j", "enter", "j")  # a section with cards, expanded
+        await pilot.press(*OPENERS[screen_type])
+        await pilot.pause()
+        assert isinstance(app.screen, screen_type)
+        for width, height in SIZES:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            assert app.size == (width, height)
+            assert isinstance(app.screen, screen_type)
+            assert len(screen_text(app).splitlines()) == height
+
+
+async def test_at_60x20_outline_and_section_take_turns(app):
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = app.screen
+        assert screen.has_class("narrow")
+        await pilot.press("j", "enter", "j", "enter")  # into 课程简介, a leaf
+        assert screen.has_class("show-detail")
+        assert "讲师：郭英东" in squash(screen_text(app))
+        assert not app.screen.query_one(OutlineTree).display or not screen.query_one("#outline-pane").display
+        await pilot.press("o")
+        assert not screen.has_class("show-detail")
+        assert app.focused is screen.query_one(OutlineTree)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not screen.has_class("narrow")
+        assert screen.query_one(SectionView).display and screen.query_one("#outline-pane").display
+
+
+async def test_language_switch_applies_now_and_is_saved(course, store, clock, tmp_path):
+    config = tmp_path / "config.toml"
+    app = GonghuiApp(course=course, store=store, now=clock.now, settings_path=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "j")
+        assert "已读/未读" in screen_text(app)
+        await app.toggle_language()
+        await pilot.pause()
+        assert language() == "en"
+        text = screen_text(app)
+        assert "Read/unread" in text and "已读/未读" not in text
+        assert "课程背景与目的" in text  # content stays Chinese
+        assert app.screen.query_one(SectionView).section_id == "background"
+        assert tomllib.loads(config.read_text())["language"] == "en"
+
+
+async def test_chosen_theme_is_saved(course, store, clock, tmp_path):
+    config = tmp_path / "config.toml"
+    app = GonghuiApp(course=course, store=store, now=clock.now, settings=Settings(), settings_path=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "gruvbox"
+        await pilot.pause()
+        assert tomllib.loads(config.read_text())["theme"] == "gruvbox"
+
+
+async def test_palette_finds_sections_by_pinyin(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"njr")
+        await pilot.pause(0.6)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen.query_one(SectionView).section_id == "roles-family"
+
+
+async def test_mouse_clicks_grade_buttons(app, course, store):
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one(OutlineTree).select_section("summary")
+        await pilot.pause()
+        await pilot.press("d", "space")
+        await pilot.click("#grade-4")
+        assert [(r.card_id, r.rating) for r in store.reviews(course.id)] == [("summary-quality", 4)]
