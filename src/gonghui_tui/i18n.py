@@ -232,6 +232,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "search.kind_list": ("列表", "list"),
     "search.kind_note": ("笔记", "note"),
     "search.kind_card": ("卡片", "card"),
+    "cmd.placeholder": ("搜索命令或章节（可用拼音）…", "Search commands or sections (pinyin works)…"),
+    "cmd.quit": ("退出", "Quit"),
     "cmd.search": ("搜索", "Search"),
     "cmd.search_help": ("按汉字或拼音搜索全文", "Find text by Chinese or pinyin"),
     "cmd.theme": ("更换主题", "Change theme"),

@@ -11,6 +11,7 @@ from typing import Callable, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
@@ -37,7 +38,9 @@ from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
 class GonghuiApp(Translated, App[int]):
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {StudyCommands}
+    # Only our provider: Textual's system commands are English-only; the theme
+    # and quit commands they offer are in ours (and on keys) in both languages.
+    COMMANDS = {StudyCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "bind.quit", id="app.quit"),
         Binding("question_mark", "help", "bind.help", id="app.help"),
@@ -155,6 +158,10 @@ class GonghuiApp(Translated, App[int]):
         while self.screen is not reader:
             self.pop_screen()
         reader.query_one(OutlineTree).select_section(section_id)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("cmd.placeholder")))
 
     def open_search(self) -> None:
         notes = {sid: text for sid, (text, _) in self.store.notes(self.course.id).items()}

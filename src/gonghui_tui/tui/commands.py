@@ -30,6 +30,7 @@ class StudyCommands(Provider):
             (t("cmd.search"), app.open_search, t("cmd.search_help")),
             (t("cmd.theme"), app.action_change_theme, ""),
             (t("cmd.language"), app.toggle_language, ""),
+            (t("cmd.quit"), app.action_quit, ""),
             (t("cmd.help"), app.action_help, t("cmd.help_help")),
         ]
         if current is not None:
@@ -44,7 +45,7 @@ class StudyCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands()[:9]:
+        for text, callback, help_text in self._commands()[:10]:
             yield DiscoveryHit(Content(text), callback, help=help_text or None)
 
     async def search(self, query: str) -> Hits:
