@@ -123,3 +123,9 @@ def test_every_problem_is_reported_not_just_the_first():
 def test_missing_file_is_a_course_error(tmp_path):
     with pytest.raises(CourseError, match="cannot read"):
         load_course(tmp_path / "nope.toml")
+
+
+def test_wrong_type_for_format_is_a_course_error():
+    # found by the property-based tests: a string where the format number goes
+    with pytest.raises(CourseError, match="format: must be an integer"):
+        parse_course('format = ""\n[course]\nid = "c"\ntitle = "t"\n[[sections]]\nid = "a"\ntitle = "x"\n')

@@ -75,8 +75,8 @@ _CARD_KINDS: dict[str, dict[str, tuple[Any, bool]]] = {
     "typed": {"prompt": (str, True), "answer": (str, True), "accept": ("list[str]", False),
               "explanation": (str, False)},
 }
-_TYPE_NAMES = {str: "a string", bool: "true or false", "list[str]": "an array of strings",
-               "tables": "an array of tables"}
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", dict: "a table",
+               "list[str]": "an array of strings", "tables": "an array of tables"}
 
 
 class _Checker:
