@@ -89,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"gonghui-tui: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except (OSError, StoreError) as exc:  # a folder or file we cannot use: say so in one line
+        detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.filename else exc
+        print(f"gonghui-tui: {detail}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
 

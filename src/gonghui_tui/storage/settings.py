@@ -42,10 +42,10 @@ class LoadedSettings:
 
 
 def load_settings(path: Path) -> LoadedSettings:
-    if not path.exists():
-        return LoadedSettings(Settings(), [])
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return LoadedSettings(Settings(), [])
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         message = str(exc)
         match = re.search(r"at line (\d+), column (\d+)", message)

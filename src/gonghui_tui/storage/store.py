@@ -102,22 +102,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taken at once so a second instance waits its turn."""
+        """One write transaction, taken at once so a second instance waits its turn.
+
+        Any SQLite failure (disk full, read-only, busy too long) becomes a
+        StoreError with a one-line message, and nothing of the transaction stays.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise StoreError(f"the progress database is busy or read-only: {exc}") from None
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(_save_failure(exc)) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        else:
-            try:
-                self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                self.conn.execute("ROLLBACK")
-                raise StoreError(f"could not save progress: {exc}") from None
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite may already have rolled back (e.g. after SQLITE_FULL)
 
     # -- reading ---------------------------------------------------------
     def set_read(self, course_id: str, section_id: str, read: bool, at: datetime) -> None:
@@ -328,6 +336,16 @@ class Store:
         with self.transaction() as c:
             c.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+_DISK_ERRORS = {"SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"}
+
+
+def _save_failure(exc: sqlite3.Error) -> str:
+    primary = "_".join((getattr(exc, "sqlite_errorname", "") or "").split("_")[:2])  # SQLITE_IOERR_WRITE -> SQLITE_IOERR
+    if primary in _DISK_ERRORS:
+        return f"could not save progress ({exc}): is the disk full or the data folder read-only?"
+    return f"could not save progress: {exc}"
 
 
 def _write_card(c: sqlite3.Connection, course_id: str, r: CardRecord) -> None:
