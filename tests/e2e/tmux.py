@@ -41,7 +41,7 @@ class Terminal:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p")
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 20.0, message: str = "") -> str:
         deadline = time.monotonic() + timeout
         squashed = "".join(text.split())
         while time.monotonic() < deadline:
@@ -49,7 +49,15 @@ class Terminal:
             if squashed in "".join(screen.split()):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+        raise AssertionError(f"{message} {text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def app_pid(self) -> int | None:
+        """The pid of the program running in the pane (the shell's child)."""
+        shell = self._tmux("display-message", "-p", "#{pane_pid}").strip()
+        if not shell:
+            return None
+        found = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+        return int(found[0]) if found else None
 
     def pane_command(self) -> str:
         return self._tmux("display-message", "-p", "#{pane_current_command}").strip()

@@ -67,3 +67,30 @@ def test_two_instances_writing_at_once_keep_every_change(tmp_path, clock):
     assert sum(1 for sid in sections if sid.startswith(("a-", "b-"))) == 600
     assert sections["shared"].seconds == 600  # no lost increment
     store.close()
+
+
+OPENER = """
+import sys, time
+from datetime import datetime, timezone
+from pathlib import Path
+from gonghui_tui.storage.store import Store
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+Store.open(Path(sys.argv[1]), datetime.now(timezone.utc)).close()
+print("ok")
+"""
+
+
+def test_two_instances_creating_a_new_database_at_once(tmp_path):
+    for trial in range(10):
+        db = tmp_path / f"t{trial}" / "progress.sqlite3"
+        start = time.time() + 0.5
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(db), str(start)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for proc in procs:
+            out, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0 and out.strip() == "ok", err
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 2
+        conn.close()

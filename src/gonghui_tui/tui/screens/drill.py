@@ -26,6 +26,7 @@ from gonghui_tui.i18n import t
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.widgets.answer_input import AnswerInput
 from gonghui_tui.tui.widgets.flashcard import LETTERS, Face, render_face
 
 GRADE_KEYS = {1: "grade.again", 2: "grade.hard", 3: "grade.good", 4: "grade.easy"}
@@ -61,7 +62,7 @@ class DrillScreen(Translated, Screen[None]):
             yield Static(id="drill-path")
             with VerticalScroll(id="drill-card-box"):
                 yield Static(id="drill-card")
-            yield Input(id="drill-input", placeholder=t("drill.type_here"))
+            yield AnswerInput(id="drill-input", placeholder=t("drill.type_here"))
             with Horizontal(id="drill-grades"):
                 for rating in (1, 2, 3, 4):
                     yield Button("", id=f"grade-{rating}", classes=f"grade grade-{rating}")
@@ -81,12 +82,11 @@ class DrillScreen(Translated, Screen[None]):
         self.face = Face.for_card(card, self.rng)
         self.shown_at = time.monotonic()
         typed = card.kind is CardKind.TYPED
-        box = self.query_one("#drill-input", Input)
+        box = self.query_one("#drill-input", AnswerInput)
         box.display = typed
-        box.value = ""
-        box.disabled = False
+        box.reset()
         if typed:
-            box.focus()
+            self.set_focus(box)  # now, not queued: keys typed at once must land in it
         else:
             self.set_focus(None)
         self._refresh()
@@ -191,17 +191,30 @@ class DrillScreen(Translated, Screen[None]):
             self.action_grade(self._default_grade())
         elif face.card.kind is CardKind.CHOICE and face.picked:
             self._reveal_choice()
+        elif face.card.kind is CardKind.TYPED:
+            # Enter may reach the screen before the input has focus: submit all the same.
+            self._submit_typed(self.query_one("#drill-input", Input).value)
         else:
             self._reveal()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._submit_typed(event.value)
+
+    def on_answer_input_key_after_answer(self, message: AnswerInput.KeyAfterAnswer) -> None:
+        if message.key in ("1", "2", "3", "4"):
+            self.action_grade(int(message.key))
+        elif message.key == "enter":
+            self.action_enter()
+        elif message.key == "space":
+            self.action_space()
+
+    def _submit_typed(self, value: str) -> None:
         face = self.face
         if face is None or face.revealed or face.card.kind is not CardKind.TYPED:
             return
-        face.comparison = compare_answer(event.value, face.card.answers)
+        face.comparison = compare_answer(value, face.card.answers)
         face.suggested = suggested_grade(face.comparison.similarity)
-        event.input.disabled = True
         self._reveal()
 
     def _reveal_choice(self) -> None:
@@ -215,6 +228,8 @@ class DrillScreen(Translated, Screen[None]):
         if self.face is None:
             return
         self.face.revealed = True
+        # A disabled input cannot take focus back, not even from a focus call still queued.
+        self.query_one("#drill-input", Input).disabled = True
         self.set_focus(None)
         self._refresh()
         self.refresh_bindings()

@@ -1,0 +1,44 @@
+"""An Input for typed answers that submits in key order.
+
+Textual handles a plain Input's Enter through its binding, after the input
+has already inserted characters typed right behind it: a fast trainee's
+"Enter 3" would submit "3" as part of the answer and never grade. Here Enter
+submits at once with the text as it is; keys that still reach the box after
+that are handed to the screen, in order, as KeyAfterAnswer messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.message import Message
+from textual.widgets import Input
+
+
+class AnswerInput(Input):
+    answered = False
+
+    @dataclass
+    class KeyAfterAnswer(Message):
+        key: str
+
+    def reset(self) -> None:
+        self.answered = False
+        self.value = ""
+        self.disabled = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.answered:
+            if event.is_printable or event.key == "enter":
+                event.stop()
+                event.prevent_default()
+                self.post_message(self.KeyAfterAnswer(event.key))
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.answered = True
+            self.post_message(self.Submitted(self, self.value))
+            return
+        await super()._on_key(event)
