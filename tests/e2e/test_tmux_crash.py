@@ -83,7 +83,7 @@ def test_sigkill_while_drilling_loses_no_acknowledged_grade(tmp_path):
             f"trial {trial}: {acknowledged} grades shown on screen, but the store went from {before} to {count}"
         results.append((acknowledged, count))
     assert len(results) == trials
-    (tmp_path / "sigkill-trials.txt").write_text(repr(results))
+    print(f"\nSIGKILL trials (grades shown, reviews stored): {results}")
 
 
 def test_two_instances_drilling_keep_every_review(tmp_path):
