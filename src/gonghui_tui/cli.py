@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import unicodedata
 import sys
@@ -28,6 +29,7 @@ from gonghui_tui.domain.stats import compute_stats, stats_json
 from gonghui_tui.i18n import LANGUAGES, set_language, t
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
+from gonghui_tui.storage.course_cache import load_course_cached
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, load_settings
 from gonghui_tui.storage.store import Store
@@ -137,6 +139,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
         ("cli.path_db", paths.database),
         ("cli.path_settings", paths.config),
         ("cli.path_backups", paths.backups),
+        ("cli.path_cache", paths.cache_dir),
         ("cli.path_course", course_path(args)),
     ]
     for key, value in rows:
@@ -238,16 +241,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    course = load_course(course_path(args))
+    course = load_course_cached(course_path(args), Paths.resolve(args.data_dir).cache_dir)
     paths, settings, store, notices = open_progress(args)
     if not args.lang and settings.language in LANGUAGES:
         set_language(settings.language)
-    from gonghui_tui.tui.app import GonghuiApp
+    from gonghui_tui.tui.app import READY_EXIT_ENV, GonghuiApp
 
     app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
                      export_dir=documents_dir(), settings_path=paths.config)
     try:
-        app.run()
+        app.run(headless=bool(os.environ.get(READY_EXIT_ENV)))
     finally:
         store.close()
     return app.return_code or 0

@@ -257,6 +257,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.path_settings": ("设置文件", "settings file"),
     "cli.path_backups": ("备份目录", "backups"),
     "cli.path_course": ("课程文件", "course file"),
+    "cli.path_cache": ("缓存目录", "cache"),
     "due.overall": ("到期 {due} 张，今日新卡还可学 {new} 张，今日已复习 {reviewed} 次",
                     "{due} due, {new} new left today, {reviewed} reviewed today"),
     "due.section": ("到期 {due}，新卡 {new}", "due {due}, new {new}"),

@@ -17,6 +17,7 @@ HOME_ENV = "GONGHUI_TUI_HOME"
 class Paths:
     data_dir: Path
     config_dir: Path
+    cache_dir: Path
 
     @property
     def database(self) -> Path:
@@ -35,12 +36,13 @@ class Paths:
         home = data_dir or os.environ.get(HOME_ENV)
         if home:
             folder = Path(home).expanduser()
-            return cls(folder, folder)
+            return cls(folder, folder, folder / "cache")
         import platformdirs
 
         return cls(
             Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from types import MappingProxyType
 from typing import Iterator, Mapping
 
 
@@ -112,11 +111,11 @@ class Course:
             id=id,
             title=title,
             meta=meta,
-            sections=MappingProxyType({s.id: s for s in sections}),
+            sections={s.id: s for s in sections},
             cards=tuple(cards),
-            _children=MappingProxyType({k: tuple(v) for k, v in children.items()}),
-            _cards_by_section=MappingProxyType({k: tuple(v) for k, v in by_section.items()}),
-            _card_index=MappingProxyType({c.id: c for c in cards}),
+            _children={k: tuple(v) for k, v in children.items()},
+            _cards_by_section={k: tuple(v) for k, v in by_section.items()},
+            _card_index={c.id: c for c in cards},
         )
 
     @property

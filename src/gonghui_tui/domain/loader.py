@@ -82,11 +82,14 @@ _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", dict: 
 class _Checker:
     def __init__(self, file: str, text: str) -> None:
         self.file = file
-        self.locator = Locator(text)
+        self.text = text
+        self._locator: Locator | None = None  # scanning big files is slow: only on the first problem
         self.problems: list[Problem] = []
 
     def add(self, path: str, message: str) -> None:
-        line, col = self.locator.locate(path)
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        line, col = self._locator.locate(path)
         self.problems.append(Problem(self.file, line, col, path, message))
 
     def table(self, value: Any, path: str, spec: dict[str, tuple[Any, bool]]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ is injected, so the CLI and the tests build it the same way.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -34,6 +35,9 @@ from gonghui_tui.tui.screens.search import SearchScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
+
+
+READY_EXIT_ENV = "GONGHUI_TUI_EXIT_WHEN_READY"
 
 
 class GonghuiApp(Translated, App[int]):
@@ -87,6 +91,8 @@ class GonghuiApp(Translated, App[int]):
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._show_notices)
+        if os.environ.get(READY_EXIT_ENV):  # benchmarks: leave as soon as the first screen is drawn
+            self.call_after_refresh(self.exit)
 
     def _theme_changed(self, theme) -> None:
         if theme.name != self.settings.theme:
