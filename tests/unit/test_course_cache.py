@@ -1,0 +1,41 @@
+"""The course cache: used when the file is unchanged, ignored when it changed
+or the cache entry is damaged."""
+
+from __future__ import annotations
+
+import pytest
+
+from gonghui_tui.domain import loader
+from gonghui_tui.paths import bundled_course
+from gonghui_tui.storage import course_cache
+from gonghui_tui.storage.course_cache import load_course_cached
+
+
+def test_second_load_comes_from_the_cache(tmp_path, monkeypatch):
+    source = tmp_path / "course.toml"
+    source.write_bytes(bundled_course().read_bytes())
+    first = load_course_cached(source, tmp_path / "cache")
+    monkeypatch.setattr(course_cache, "parse_course", lambda *a: pytest.fail("parsed again"))
+    second = load_course_cached(source, tmp_path / "cache")
+    assert second == first and len(second.cards) == 50
+
+
+def test_an_edited_file_is_parsed_again(tmp_path):
+    source = tmp_path / "course.toml"
+    source.write_bytes(bundled_course().read_bytes())
+    load_course_cached(source, tmp_path / "cache")
+    source.write_text(source.read_text(encoding="utf-8").replace("总结与展望", "总结"), encoding="utf-8")
+    assert load_course_cached(source, tmp_path / "cache").sections["summary"].title == "总结"
+    assert len(list((tmp_path / "cache").glob("course-*.pickle"))) == 1  # the old entry is gone
+
+
+def test_a_damaged_entry_is_rebuilt_and_errors_still_reported(tmp_path):
+    source = tmp_path / "course.toml"
+    source.write_bytes(bundled_course().read_bytes())
+    load_course_cached(source, tmp_path / "cache")
+    entry = next((tmp_path / "cache").glob("course-*.pickle"))
+    entry.write_bytes(b"\x80\x05garbage")
+    assert len(load_course_cached(source, tmp_path / "cache").cards) == 50
+    source.write_text("[course]\n", encoding="utf-8")
+    with pytest.raises(loader.CourseError):
+        load_course_cached(source, tmp_path / "cache")
