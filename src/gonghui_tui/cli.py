@@ -22,10 +22,7 @@ from gonghui_tui import __version__
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
-from gonghui_tui.domain.exporting import FORMATS, ExportExists, default_name, export
-from gonghui_tui.domain.importer import ImportProblem, import_progress
-from gonghui_tui.domain.queue import Limits, due_summary
-from gonghui_tui.domain.stats import compute_stats, stats_json
+from gonghui_tui.domain.formats import FORMATS
 from gonghui_tui.i18n import LANGUAGES, set_language, t
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
@@ -166,6 +163,8 @@ def open_progress(args: argparse.Namespace) -> tuple[Paths, Settings, Store, lis
 
 
 def cmd_due(args: argparse.Namespace) -> int:
+    from gonghui_tui.domain.queue import Limits, due_summary
+
     course = load_course(course_path(args))
     _, settings, store, notices = open_progress(args)
     for notice in notices:
@@ -189,6 +188,8 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from gonghui_tui.domain.stats import compute_stats, stats_json
+
     course = load_course(course_path(args))
     _, settings, store, notices = open_progress(args)
     for notice in notices:
@@ -207,6 +208,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from gonghui_tui.domain.exporting import ExportExists, default_name, export
+
     course = load_course(course_path(args))
     _, settings, store, notices = open_progress(args)
     for notice in notices:
@@ -226,6 +229,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from gonghui_tui.domain.importer import ImportProblem, import_progress
+
     course = load_course(course_path(args))
     _, _, store, notices = open_progress(args)
     for notice in notices:

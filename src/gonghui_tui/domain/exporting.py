@@ -15,7 +15,7 @@ from gonghui_tui.storage.atomic import write_atomic
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
 
-FORMATS = ("md", "toml", "json", "csv", "anki")
+from gonghui_tui.domain.formats import FORMATS  # noqa: E402  (re-exported)
 SUFFIXES = {"md": ".md", "toml": ".toml", "json": ".json", "csv": ".csv", "anki": ".txt"}
 
 

@@ -16,22 +16,14 @@ from textual.command import CommandPalette
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.exporting import default_name, export
 from gonghui_tui.domain.queue import Limits
 from gonghui_tui.domain.reading import Reading
-from gonghui_tui.domain.search import SearchIndex
-from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import language, other_language, set_language, t
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, save_settings
 from gonghui_tui.storage.store import Store
-from gonghui_tui.tui.screens.cards import CardListScreen
-from gonghui_tui.tui.screens.dashboard import DashboardScreen
-from gonghui_tui.tui.screens.dialogs import ConfirmScreen, ExportFormatScreen
-from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
-from gonghui_tui.tui.screens.search import SearchScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
@@ -124,8 +116,12 @@ class GonghuiApp(Translated, App[int]):
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=15, markup=False)
 
+    # Screens other than the reader are imported when first opened: start-up stays short.
     def start_drill(self, section_id: str | None, cram: bool = False) -> None:
         """Drill a section and everything under it (None: the whole course)."""
+        from gonghui_tui.domain.session import DrillSession
+        from gonghui_tui.tui.screens.drill import DrillScreen
+
         settings = self.settings
         try:
             session = DrillSession(
@@ -170,6 +166,9 @@ class GonghuiApp(Translated, App[int]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("cmd.placeholder")))
 
     def open_search(self) -> None:
+        from gonghui_tui.domain.search import SearchIndex
+        from gonghui_tui.tui.screens.search import SearchScreen
+
         notes = {sid: text for sid, (text, _) in self.store.notes(self.course.id).items()}
 
         def chosen(section_id: str | None) -> None:
@@ -179,12 +178,17 @@ class GonghuiApp(Translated, App[int]):
         self.push_screen(SearchScreen(SearchIndex(self.course, notes)), chosen)
 
     def action_dashboard(self) -> None:
+        from gonghui_tui.tui.screens.dashboard import DashboardScreen
+
         if isinstance(self.screen, DashboardScreen):
             return
         self.push_screen(DashboardScreen(self.course, self.store, self.now,
                                          self.settings.desired_retention, self.tz))
 
     def action_export(self) -> None:
+        from gonghui_tui.domain.exporting import default_name
+        from gonghui_tui.tui.screens.dialogs import ConfirmScreen, ExportFormatScreen
+
         def chosen(fmt: str | None) -> None:
             if fmt is None:
                 return
@@ -198,6 +202,8 @@ class GonghuiApp(Translated, App[int]):
         self.push_screen(ExportFormatScreen(), chosen)
 
     def _write_export(self, fmt: str, target: Path) -> None:
+        from gonghui_tui.domain.exporting import export
+
         try:
             export(fmt, target, self.course, self.store, self.now(), self.settings, force=True, tz=self.tz)
         except (OSError, StoreError) as exc:
@@ -206,6 +212,8 @@ class GonghuiApp(Translated, App[int]):
         self.notify(t("export.written", path=target), timeout=10, markup=False)
 
     def show_cards(self, section_id: str | None) -> None:
+        from gonghui_tui.tui.screens.cards import CardListScreen
+
         self.push_screen(CardListScreen(self.course, self.store, section_id, self.now))
 
     def action_help(self) -> None:

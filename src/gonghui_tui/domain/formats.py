@@ -1,0 +1,3 @@
+"""Export format names, importable without the exporters (the CLI parser needs them at start)."""
+
+FORMATS = ("md", "toml", "json", "csv", "anki")
