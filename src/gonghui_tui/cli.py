@@ -13,10 +13,11 @@ import sqlite3
 import unicodedata
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from gonghui_tui import __version__
 from gonghui_tui.clock import utc_now
@@ -162,18 +163,25 @@ def open_progress(args: argparse.Namespace) -> tuple[Paths, Settings, Store, lis
     return paths, loaded.settings, store, notices
 
 
-def cmd_due(args: argparse.Namespace) -> int:
-    from gonghui_tui.domain.queue import Limits, due_summary
-
+@contextmanager
+def progress_session(args: argparse.Namespace) -> Iterator[tuple[Course, Settings, Store]]:
+    """The course, settings and an open store for one command; notices go to stderr."""
     course = load_course(course_path(args))
     _, settings, store, notices = open_progress(args)
     for notice in notices:
         print(notice, file=sys.stderr)
     try:
-        limits = Limits(settings.new_cards_per_day, settings.max_reviews_per_day)
-        summary = due_summary(course, store, utc_now(), limits)
+        yield course, settings, store
     finally:
         store.close()
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from gonghui_tui.domain.queue import Limits, due_summary
+
+    with progress_session(args) as (course, settings, store):
+        limits = Limits(settings.new_cards_per_day, settings.max_reviews_per_day)
+        summary = due_summary(course, store, utc_now(), limits)
     if args.json:
         print(json.dumps({"due": summary.due, "new": summary.new,
                           "reviewed_today": summary.reviewed_today, "sections": summary.sections},
@@ -190,14 +198,8 @@ def cmd_due(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from gonghui_tui.domain.stats import compute_stats, stats_json
 
-    course = load_course(course_path(args))
-    _, settings, store, notices = open_progress(args)
-    for notice in notices:
-        print(notice, file=sys.stderr)
-    try:
+    with progress_session(args) as (course, settings, store):
         stats = compute_stats(course, store, utc_now(), settings.desired_retention)
-    finally:
-        store.close()
     if args.json:
         print(json.dumps(stats_json(stats), ensure_ascii=False, indent=2))
         return 0
@@ -210,20 +212,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from gonghui_tui.domain.exporting import ExportExists, default_name, export
 
-    course = load_course(course_path(args))
-    _, settings, store, notices = open_progress(args)
-    for notice in notices:
-        print(notice, file=sys.stderr)
     now = utc_now()
     target = Path(args.output) if args.output else Path.cwd() / default_name(args.format, now)
-    try:
-        written = export(args.format, target, course, store, now, settings, force=args.force)
-    except ExportExists:
-        raise UserError(t("export.exists", path=target)) from None
-    except OSError as exc:
-        raise UserError(t("export.failed", error=f"{target}: {exc.strerror or exc}")) from None
-    finally:
-        store.close()
+    with progress_session(args) as (course, settings, store):
+        try:
+            written = export(args.format, target, course, store, now, settings, force=args.force)
+        except ExportExists:
+            raise UserError(t("export.exists", path=target)) from None
+        except OSError as exc:
+            raise UserError(t("export.failed", error=f"{target}: {exc.strerror or exc}")) from None
     print(t("export.written", path=written))
     return 0
 
@@ -231,16 +228,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from gonghui_tui.domain.importer import ImportProblem, import_progress
 
-    course = load_course(course_path(args))
-    _, _, store, notices = open_progress(args)
-    for notice in notices:
-        print(notice, file=sys.stderr)
-    try:
-        result = import_progress(course, store, Path(args.file), utc_now())
-    except ImportProblem as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
+    with progress_session(args) as (course, _, store):
+        try:
+            result = import_progress(course, store, Path(args.file), utc_now())
+        except ImportProblem as exc:
+            raise UserError(str(exc)) from None
     print(t("import.done", **asdict(result)))
     return 0
 
