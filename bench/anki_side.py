@@ -14,8 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
-from anki.cards import Card
 from anki.collection import AddNoteRequest, Collection  # ImportError: skipped by run.py
+from anki.cards import Card  # noqa: I001  (after anki.collection: anki's modules import each other)
 from anki.scheduler.v3 import CardAnswer
 
 

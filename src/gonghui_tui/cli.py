@@ -166,7 +166,7 @@ def open_progress(args: argparse.Namespace) -> tuple[Paths, Settings, Store, lis
 @contextmanager
 def progress_session(args: argparse.Namespace) -> Iterator[tuple[Course, Settings, Store]]:
     """The course, settings and an open store for one command; notices go to stderr."""
-    course = load_course(course_path(args))
+    course = load_course_cached(course_path(args), Paths.resolve(args.data_dir).cache_dir)
     _, settings, store, notices = open_progress(args)
     for notice in notices:
         print(notice, file=sys.stderr)
