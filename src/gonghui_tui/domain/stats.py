@@ -71,9 +71,17 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
         if record and record.leech:
             by_state["leech"] += 1
 
+    days: dict[int, date] = {}
+
+    def day_of(ms: int) -> date:
+        bucket = ms // BUCKET_MS
+        if bucket not in days:
+            days[bucket] = study_day(from_ms(bucket * BUCKET_MS), tz)
+        return days[bucket]
+
     per_day: Counter[date] = Counter()
     for bucket, count in store.review_buckets(course.id, BUCKET_MS):
-        per_day[study_day(from_ms(bucket * BUCKET_MS), tz)] += count
+        per_day[day_of(bucket * BUCKET_MS)] += count
     judged, passed = store.retention_counts(course.id, to_ms(now - timedelta(days=RETENTION_DAYS)))
 
     active_days = set(per_day)
@@ -91,7 +99,7 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
     for cid, record in records.items():
         if cid not in card_ids or record.state == NEW or record.suspended:
             continue
-        offset = max(0, (study_day(from_ms(record.due_ms), tz) - today).days)
+        offset = max(0, (day_of(record.due_ms) - today).days)
         if offset < FORECAST_DAYS:
             forecast[offset] += 1
 
