@@ -167,29 +167,35 @@ class DrillScreen(Translated, Screen[None]):
                 face.picked = {position}
                 self._reveal_choice()
 
-    def action_space(self) -> None:
-        face = self.face
+    def _leave_or_grade(self) -> bool:
+        """What Space and Enter share: leave a finished drill, grade a shown answer."""
         if self.finished:
             self.action_leave()
-        elif face is None:
-            return
-        elif face.revealed:
+            return True
+        if self.face is None:
+            return True
+        if self.face.revealed:
             self.action_grade(self._default_grade())
-        elif face.card.kind is CardKind.LIST and face.shown_items < len(face.card.items) - 1:
+            return True
+        return False
+
+    def action_space(self) -> None:
+        if self._leave_or_grade():
+            return
+        face = self.face
+        assert face is not None
+        if face.card.kind is CardKind.LIST and face.shown_items < len(face.card.items) - 1:
             face.shown_items += 1
             self._refresh()
         else:
             self._reveal()
 
     def action_enter(self) -> None:
-        face = self.face
-        if self.finished:
-            self.action_leave()
-        elif face is None:
+        if self._leave_or_grade():
             return
-        elif face.revealed:
-            self.action_grade(self._default_grade())
-        elif face.card.kind is CardKind.CHOICE and face.picked:
+        face = self.face
+        assert face is not None
+        if face.card.kind is CardKind.CHOICE and face.picked:
             self._reveal_choice()
         elif face.card.kind is CardKind.TYPED:
             # Enter may reach the screen before the input has focus: submit all the same.
