@@ -47,8 +47,19 @@ class Paths:
 
 
 def ensure_private_dir(folder: Path) -> Path:
-    """Create ``folder`` (and parents) readable by the user only."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create ``folder`` and any missing parents, each readable by the user only.
+
+    (``Path.mkdir(parents=True)`` gives the parents the default mode, 0755.)
+    """
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
     return folder
 
 
