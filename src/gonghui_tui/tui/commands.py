@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Callable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from gonghui_tui.domain.search import PinyinText
 from gonghui_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ class StudyCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Fuzzy match on the text, or pinyin (full or initials) for ASCII queries."""
+        from gonghui_tui.domain.search import PinyinText
+
         matcher = self.matcher(query)
         pinyin_query = query.strip().lower().replace(" ", "")
         use_pinyin = pinyin_query.isascii() and pinyin_query.isalnum()

@@ -22,7 +22,6 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.i18n import t
 from gonghui_tui.storage.database import StoreError
-from gonghui_tui.tui.screens.note import NoteScreen
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
@@ -156,6 +155,8 @@ class ReaderScreen(Translated, Screen):
         self._marks_changed()
 
     def action_note(self) -> None:
+        from gonghui_tui.tui.screens.note import NoteScreen  # TextArea: imported when first needed
+
         section_id = self.current_section
         if section_id is None:
             self.notify(t("reader.no_section"), severity="warning", markup=False)
