@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sqlite3
-import unicodedata
 import sys
 from collections import Counter
 from contextlib import contextmanager
@@ -103,11 +102,6 @@ def documents_dir() -> Path:
     return Path(platformdirs.user_documents_dir())
 
 
-def cell_width(text: str) -> int:
-    """Terminal cells: wide (CJK) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def local_day(moment: datetime) -> date:
     return moment.astimezone().date()
 
@@ -145,9 +139,8 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 
 
-def open_progress(args: argparse.Namespace) -> tuple[Paths, Settings, Store, list[str]]:
+def open_progress(paths: Paths) -> tuple[Settings, Store, list[str]]:
     """Settings and store for a command, with the messages the user should see."""
-    paths = Paths.resolve(args.data_dir)
     loaded = load_settings(paths.config)
     notices = [t("startup.settings_problem", problem=p) for p in loaded.problems]
     try:
@@ -160,14 +153,15 @@ def open_progress(args: argparse.Namespace) -> tuple[Paths, Settings, Store, lis
         daily_backup(store.conn, paths.backups, local_day(utc_now()))
     except (OSError, sqlite3.Error) as exc:
         notices.append(t("startup.backup_failed", error=exc))
-    return paths, loaded.settings, store, notices
+    return loaded.settings, store, notices
 
 
 @contextmanager
 def progress_session(args: argparse.Namespace) -> Iterator[tuple[Course, Settings, Store]]:
     """The course, settings and an open store for one command; notices go to stderr."""
-    course = load_course_cached(course_path(args), Paths.resolve(args.data_dir).cache_dir)
-    _, settings, store, notices = open_progress(args)
+    paths = Paths.resolve(args.data_dir)
+    course = load_course_cached(course_path(args), paths.cache_dir)
+    settings, store, notices = open_progress(paths)
     for notice in notices:
         print(notice, file=sys.stderr)
     try:
@@ -187,10 +181,12 @@ def cmd_due(args: argparse.Namespace) -> int:
                           "reviewed_today": summary.reviewed_today, "sections": summary.sections},
                          ensure_ascii=False, indent=2))
         return 0
+    from rich.cells import cell_len  # terminal cells: CJK characters take two
+
     print(t("due.overall", due=summary.due, new=summary.new, reviewed=summary.reviewed_today))
-    width = max((cell_width(s["title"]) for s in summary.sections.values()), default=0)
+    width = max((cell_len(s["title"]) for s in summary.sections.values()), default=0)
     for section in summary.sections.values():
-        pad = " " * (width - cell_width(section["title"]))
+        pad = " " * (width - cell_len(section["title"]))
         print(f"  {section['title']}{pad}  " + t("due.section", due=section["due"], new=section["new"]))
     return 0
 
@@ -238,8 +234,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    course = load_course_cached(course_path(args), Paths.resolve(args.data_dir).cache_dir)
-    paths, settings, store, notices = open_progress(args)
+    paths = Paths.resolve(args.data_dir)
+    course = load_course_cached(course_path(args), paths.cache_dir)
+    settings, store, notices = open_progress(paths)
     if not args.lang and settings.language in LANGUAGES:
         set_language(settings.language)
     from gonghui_tui.tui.app import READY_EXIT_ENV, GonghuiApp

@@ -52,7 +52,7 @@ class Reading:
         return self.store.note(self.course.id, section_id)
 
     def seconds_spent(self, section_id: str) -> float:
-        record = self.store.sections(self.course.id).get(section_id)
+        record = self.store.section(self.course.id, section_id)  # on every cursor move: one row
         return record.seconds if record else 0.0
 
     # -- changes ---------------------------------------------------------------

@@ -124,14 +124,14 @@ class DrillSession:
             if rating == AGAIN:
                 self.queue.append(card.id)
         else:
-            before = self.records.get(card.id)
-            if before is None:
-                row = self.store.ensure_card(self.course.id, card.id, to_ms(now))
-                before = new_record(row, card.id, now)
+            before = self.records.get(card.id) or new_record(0, card.id, now)  # row made on commit
             outcome = review(self.scheduler, before, rating, now)
             snapshot.review_id = self.store.record_review(
                 self.course.id, before, outcome.record, rating, now, duration_ms)
-            self.records[card.id] = outcome.record
+            after = outcome.record
+            if after.row_id == 0:  # a new card: its row id was assigned in that transaction
+                after = self.store.card(self.course.id, card.id) or after
+            self.records[card.id] = after
             if outcome.record.due_ms < to_ms(next_day_start(now, self.tz)):
                 heapq.heappush(self.later, (outcome.record.due_ms, card.id))
         self.done += 1

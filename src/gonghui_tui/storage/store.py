@@ -151,6 +151,12 @@ class Store:
                 (course_id, section_id, seconds),
             )
 
+    def section(self, course_id: str, section_id: str) -> SectionRecord | None:
+        r = self.conn.execute(
+            "SELECT section_id, read, first_read_ms, last_read_ms, seconds FROM section_progress "
+            "WHERE course_id = ? AND section_id = ?", (course_id, section_id)).fetchone()
+        return None if r is None else SectionRecord(r[0], bool(r[1]), r[2], r[3], r[4])
+
     def sections(self, course_id: str) -> dict[str, SectionRecord]:
         rows = self.conn.execute(
             "SELECT section_id, read, first_read_ms, last_read_ms, seconds FROM section_progress "
@@ -214,15 +220,19 @@ class Store:
         if row:
             return row[0]
         with self.transaction() as c:
-            c.execute("INSERT OR IGNORE INTO card_state (course_id, card_id, state, due_ms) VALUES (?, ?, 0, ?)",
-                      (course_id, card_id, due_ms))
-        return self.conn.execute("SELECT id FROM card_state WHERE course_id = ? AND card_id = ?",
-                                 (course_id, card_id)).fetchone()[0]
+            return _insert_card_row(c, course_id, card_id, due_ms)
 
     def record_review(self, course_id: str, before: CardRecord, after: CardRecord, rating: int,
                       at: datetime, duration_ms: int | None) -> int:
-        """Write the new card state and the review log row in one transaction."""
+        """Write the new card state and the review log row in one transaction.
+
+        A card never stored before (``row_id`` 0) gets its row in the same
+        transaction: one commit per grade, also for a new card.
+        """
         with self.transaction() as c:
+            if before.row_id == 0:
+                row = _insert_card_row(c, course_id, before.card_id, before.due_ms)
+                before, after = replace(before, row_id=row), replace(after, row_id=row)
             _write_card(c, course_id, after)
             cur = c.execute(
                 """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms,
@@ -312,10 +322,7 @@ class Store:
                        ON CONFLICT (course_id, section_id) DO UPDATE SET text = excluded.text,
                        updated_ms = excluded.updated_ms""", (course_id, sid, text, updated_ms))
             for record in plan.cards:
-                c.execute("INSERT OR IGNORE INTO card_state (course_id, card_id, state, due_ms) VALUES (?, ?, 0, 0)",
-                          (course_id, record.card_id))
-                row = c.execute("SELECT id FROM card_state WHERE course_id = ? AND card_id = ?",
-                                (course_id, record.card_id)).fetchone()[0]
+                row = _insert_card_row(c, course_id, record.card_id, 0)
                 _write_card(c, course_id, replace(record, row_id=row))
             for card_id in plan.replace_logs_of:
                 c.execute("DELETE FROM review_log WHERE course_id = ? AND card_id = ?", (course_id, card_id))
@@ -346,6 +353,14 @@ def _save_failure(exc: sqlite3.Error) -> str:
     if primary in _DISK_ERRORS:
         return f"could not save progress ({exc}): is the disk full or the data folder read-only?"
     return f"could not save progress: {exc}"
+
+
+def _insert_card_row(c: sqlite3.Connection, course_id: str, card_id: str, due_ms: int) -> int:
+    """The row id of a card's state row, adding a new-card row if there is none."""
+    c.execute("INSERT OR IGNORE INTO card_state (course_id, card_id, state, due_ms) VALUES (?, ?, 0, ?)",
+              (course_id, card_id, due_ms))
+    return c.execute("SELECT id FROM card_state WHERE course_id = ? AND card_id = ?",
+                     (course_id, card_id)).fetchone()[0]
 
 
 def _write_card(c: sqlite3.Connection, course_id: str, r: CardRecord) -> None:

@@ -141,10 +141,16 @@ class ReaderScreen(Translated, Screen):
         self._leave_section()
 
     # -- actions ----------------------------------------------------------------
-    def action_toggle_read(self) -> None:
+    def _section_or_warn(self) -> str | None:
+        """The section under the cursor; on the course root, say that a section is needed."""
         section_id = self.current_section
         if section_id is None:
             self.notify(t("reader.no_section"), severity="warning", markup=False)
+        return section_id
+
+    def action_toggle_read(self) -> None:
+        section_id = self._section_or_warn()
+        if section_id is None:
             return
         if self._dwell_timer is not None:
             self._dwell_timer.stop()
@@ -157,9 +163,8 @@ class ReaderScreen(Translated, Screen):
     def action_note(self) -> None:
         from gonghui_tui.tui.screens.note import NoteScreen  # TextArea: imported when first needed
 
-        section_id = self.current_section
+        section_id = self._section_or_warn()
         if section_id is None:
-            self.notify(t("reader.no_section"), severity="warning", markup=False)
             return
 
         def save(text: str) -> None:
