@@ -7,6 +7,7 @@ a traceback. Textual is imported only when the app itself runs.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sqlite3
@@ -241,6 +242,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         set_language(settings.language)
     from gonghui_tui.tui.app import READY_EXIT_ENV, GonghuiApp
 
+    # Modules, the course and the settings live as long as the process. Frozen,
+    # they are left out of every full garbage collection: one such walk over
+    # the ~50,000 start-up objects cost 30 ms before the first screen, and it
+    # would come back as a hitch between keypresses (docs/performance.md).
+    gc.freeze()
     app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
                      export_dir=documents_dir(), settings_path=paths.config)
     try:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import DataTable, Header, ProgressBar, Static
 
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.stats import Stats, compute_stats
@@ -21,6 +21,7 @@ from gonghui_tui.stats_report import STATES, percent, short
 from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 
 class DashboardScreen(Translated, Screen[None]):
@@ -50,7 +51,7 @@ class DashboardScreen(Translated, Screen[None]):
             yield Static(id="dash-forecast", classes="dash-block")
             yield Static(Text(t("stats.mastery"), style="bold underline"), classes="dash-title")
             yield DataTable(id="dash-mastery", show_cursor=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("cmd.dashboard")

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from gonghui_tui.domain.cards import compare_answer, suggested_grade
 from gonghui_tui.domain.course import CardKind
@@ -28,6 +28,7 @@ from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
 from gonghui_tui.tui.widgets.flashcard import LETTERS, Face, render_face
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 GRADE_KEYS = {1: "grade.again", 2: "grade.hard", 3: "grade.good", 4: "grade.easy"}
 
@@ -67,7 +68,7 @@ class DrillScreen(Translated, Screen[None]):
                 for rating in (1, 2, 3, 4):
                     yield Button("", id=f"grade-{rating}", classes=f"grade grade-{rating}")
             yield Static(id="drill-summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.drill_title

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static, Tree
+from textual.widgets import Header, ProgressBar, Static, Tree
 
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import Reading
@@ -25,6 +25,7 @@ from gonghui_tui.storage.database import StoreError
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 
 class ReaderScreen(Translated, Screen):
@@ -57,7 +58,7 @@ class ReaderScreen(Translated, Screen):
                 yield Static(id="read-count")
                 yield ProgressBar(id="read-progress", show_eta=False, show_percentage=True)
             yield SectionView(self.course, id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._start()
