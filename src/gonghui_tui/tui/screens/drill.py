@@ -85,7 +85,7 @@ class DrillScreen(Translated, Screen[None]):
         typed = card.kind is CardKind.TYPED
         box = self.query_one("#drill-input", AnswerInput)
         box.display = typed
-        box.reset()
+        box.reset(enabled=typed)
         if typed:
             self.set_focus(box)  # now, not queued: keys typed at once must land in it
         else:

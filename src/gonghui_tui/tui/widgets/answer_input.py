@@ -23,10 +23,17 @@ class AnswerInput(Input):
     class KeyAfterAnswer(Message):
         key: str
 
-    def reset(self) -> None:
+    def reset(self, enabled: bool) -> None:
+        """Empty, and taking keys only when the card wants a typed answer.
+
+        Only a change is made: each change of `disabled` restyles the widget
+        (4 ms a card here), and most cards are not typed.
+        """
         self.answered = False
-        self.value = ""
-        self.disabled = False
+        if self.value:
+            self.value = ""
+        if self.disabled == enabled:
+            self.disabled = not enabled
 
     async def _on_key(self, event: events.Key) -> None:
         if self.answered:
