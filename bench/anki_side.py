@@ -38,7 +38,7 @@ def anki_grading(folder: Path, cards: int, reviews: int, grades: int) -> dict:
         requests.append(AddNoteRequest(note=note, deck_id=deck))
     col.add_notes(requests)
     config = col.decks.config_dict_for_deck_id(deck)
-    config["rev"]["perDay"] = 1_000_000  # our side runs with no daily cap either
+    config["rev"]["perDay"] = 9_999  # Anki's largest (a bigger value is silently ignored: 200 stays)
     col.decks.update_config(config)
     col.close()
 
