@@ -142,6 +142,19 @@ def test_cram_changes_nothing(course, store, clock):
     assert store.reviews(course.id) == [] and store.cards(course.id) == {}
 
 
+def test_cram_again_comes_back_last_and_undo_takes_it_back(course, store, clock):
+    s = session(course, store, clock, section_id="direction-eight", cram=True)
+    first = s.next()
+    s.grade(1)  # Again: shown once more at the end
+    assert s.queue[-1] == first.id and s.left == 10
+    second = s.next()
+    s.grade(3)
+    assert s.undo() is second and s.next() is second
+    assert s.undo() is first
+    assert first.id not in s.queue and s.left == 10
+    assert drain(s, rating=3)[0] == first.id and s.done == 10
+
+
 def test_due_summary_counts_overall_and_per_top_section(course, store, clock):
     drain(session(course, store, clock, limits=Limits(new_per_day=5)), rating=4)
     summary = due_summary(course, store, clock.now(), Limits(new_per_day=20), tz=BEIJING)

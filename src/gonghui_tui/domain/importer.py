@@ -20,7 +20,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import CARD_TIME_FIELDS, FORMAT_NAME, FORMAT_VERSION, parse_iso
 from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
 from gonghui_tui.i18n import t
-from gonghui_tui.storage.store import CardRecord, ImportPlan, Store, from_ms
+from gonghui_tui.storage.store import CardRecord, ImportPlan, Store, from_ms, record_json
 
 
 class ImportProblem(Exception):
@@ -128,7 +128,7 @@ def _replay(scheduler, card_id: str, history: list[tuple[int, int, int | None]])
     record = new_record(0, card_id, from_ms(history[0][0]))
     rows = []
     for ms, rating, duration in history:
-        rows.append((card_id, rating, ms, duration, record.state or None, json.dumps(asdict(record))))
+        rows.append((card_id, rating, ms, duration, record.state or None, record_json(record)))
         record = review(scheduler, record, rating, from_ms(ms)).record
     return record, rows
 

@@ -6,7 +6,6 @@ is chosen. In cram mode nothing is written and nothing is rescheduled.
 from __future__ import annotations
 
 import heapq
-from collections import deque
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Callable
@@ -40,7 +39,8 @@ class _Snapshot:
     """What undo needs to put the session back as it was before one grade."""
 
     card: Card
-    queue: deque[str]
+    position: int  # how far the session had gone through its order
+    order_length: int  # cards appended to the order later (cram: Again) are cut off
     later: list[tuple[int, str]]
     done: int
     again: int
@@ -71,12 +71,15 @@ class DrillSession:
         self.cards = {c.id: c for c in course.cards_under(section_id)}
         self.records: dict[str, CardRecord] = store.cards(course.id)
         start = now()
+        # Cards are taken from the order by moving a position, never removed, so an
+        # undo snapshot is two numbers, not a copy of a queue of up to 20,000 ids.
         if cram:
-            self.queue = deque(self.cards)
+            self._order = list(self.cards)
         else:
             queue = build_queue(self.cards.values(), self.records, start,
                                 limits, today_counts(store, course.id, start, tz))
-            self.queue = deque(queue.ordered())
+            self._order = list(queue.ordered())
+        self._position = 0
         self.later: list[tuple[int, str]] = []  # (due ms, card id): learning steps due soon
         self.done = 0
         self.again = 0
@@ -92,15 +95,21 @@ class DrillSession:
         now_ms = to_ms(self.now())
         if self.later and self.later[0][0] <= now_ms:
             self.current = self.cards[heapq.heappop(self.later)[1]]
-        elif self.queue:
-            self.current = self.cards[self.queue.popleft()]
+        elif self._position < len(self._order):
+            self.current = self.cards[self._order[self._position]]
+            self._position += 1
         elif self.later and self.later[0][0] <= now_ms + LEARN_AHEAD.total_seconds() * 1000:
             self.current = self.cards[heapq.heappop(self.later)[1]]
         return self.current
 
     @property
+    def queue(self) -> list[str]:
+        """The ids still waiting in order (learning steps due later not included)."""
+        return self._order[self._position:]
+
+    @property
     def left(self) -> int:
-        return len(self.queue) + len(self.later) + (1 if self.current else 0)
+        return len(self._order) - self._position + len(self.later) + (1 if self.current else 0)
 
     def record(self, card_id: str) -> CardRecord:
         record = self.records.get(card_id)
@@ -122,7 +131,7 @@ class DrillSession:
         now = self.now()
         if self.cram:
             if rating == AGAIN:
-                self.queue.append(card.id)
+                self._order.append(card.id)
         else:
             before = self.records.get(card.id) or new_record(0, card.id, now)  # row made on commit
             outcome = review(self.scheduler, before, rating, now)
@@ -140,7 +149,7 @@ class DrillSession:
         self._undo.append(snapshot)
 
     def _snapshot(self, card: Card) -> _Snapshot:
-        return _Snapshot(card, deque(self.queue), list(self.later), self.done, self.again)
+        return _Snapshot(card, self._position, len(self._order), list(self.later), self.done, self.again)
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -158,7 +167,8 @@ class DrillSession:
             self.store.update_card(self.course.id, snap.flags_before)
             self.records[snap.card.id] = snap.flags_before
         # The queue as it was before: it still holds whatever card came next.
-        self.queue, self.later = snap.queue, snap.later
+        del self._order[snap.order_length:]
+        self._position, self.later = snap.position, snap.later
         self.done, self.again = snap.done, snap.again
         self.current = snap.card
         return snap.card

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -52,6 +52,17 @@ class CardRecord:
     suspended: bool = False
     buried_until_ms: int | None = None
     leech: bool = False
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(CardRecord))
+
+
+def record_json(record: CardRecord) -> str:
+    """A card's state as the JSON kept in the review log for an exact undo.
+
+    Field by field: dataclasses.asdict deep-copies, a third of a grade's time.
+    """
+    return json.dumps({name: getattr(record, name) for name in _RECORD_FIELDS})
 
 
 @dataclass(frozen=True)
@@ -238,7 +249,7 @@ class Store:
                 """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms,
                    state_before, before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 (course_id, after.card_id, rating, to_ms(at), duration_ms,
-                 before.state or None, json.dumps(asdict(before))),
+                 before.state or None, record_json(before)),
             )
             return int(cur.lastrowid)
 
