@@ -163,3 +163,20 @@ def test_due_summary_counts_overall_and_per_top_section(course, store, clock):
     summary = due_summary(course, store, clock.now(), Limits(new_per_day=20), tz=BEIJING)
     assert summary.due == 5 and summary.reviewed_today == 0 and summary.new == 20
     assert sum(sec["due"] for sec in summary.sections.values()) == 5
+
+
+def test_mastery_retrievability_agrees_with_fsrs_per_card(course, store, clock):
+    """The dashboard reuses one fsrs Card for 20,000 cards; it must give what
+    fsrs gives for each card on its own."""
+    from gonghui_tui.domain.scheduler import make_scheduler, retrievabilities, retrievability
+
+    s = session(course, store, clock, limits=Limits(new_per_day=50, reviews_per_day=200))
+    for i, card in enumerate(iter(s.next, None)):
+        s.grade((1, 2, 3, 4)[i % 4])
+        clock.advance(minutes=7)
+    clock.advance(days=9)
+    records = list(store.cards(course.id).values())
+    scheduler = make_scheduler(0.9, fuzzing=False)
+    expected = [retrievability(scheduler, r, clock.now()) for r in records]
+    assert retrievabilities(scheduler, records, clock.now()) == expected
+    assert len(set(expected)) >= 3 and all(0 < r < 1 for r in expected)

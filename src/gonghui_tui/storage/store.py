@@ -286,9 +286,9 @@ class Store:
             "FROM review_log WHERE course_id = ? ORDER BY reviewed_ms, id", (course_id,))]
 
     def review_buckets(self, course_id: str, bucket_ms: int) -> list[tuple[int, int]]:
-        """(time bucket, reviews in it): per-day figures without loading every review."""
+        """(time bucket, reviews in it) in time order: per-day figures without loading every review."""
         return self.conn.execute(
-            "SELECT reviewed_ms / ?, COUNT(*) FROM review_log WHERE course_id = ? GROUP BY 1",
+            "SELECT reviewed_ms / ?, COUNT(*) FROM review_log WHERE course_id = ? GROUP BY 1 ORDER BY 1",
             (bucket_ms, course_id)).fetchall()
 
     def retention_counts(self, course_id: str, since_ms: int) -> tuple[int, int]:
