@@ -16,13 +16,11 @@ from textual.command import CommandPalette
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.queue import Limits
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.i18n import language, other_language, set_language, t
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, save_settings
 from gonghui_tui.storage.store import Store
-from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated, translate_bindings
@@ -119,6 +117,7 @@ class GonghuiApp(Translated, App[int]):
     # Screens other than the reader are imported when first opened: start-up stays short.
     def start_drill(self, section_id: str | None, cram: bool = False) -> None:
         """Drill a section and everything under it (None: the whole course)."""
+        from gonghui_tui.domain.queue import Limits
         from gonghui_tui.domain.session import DrillSession
         from gonghui_tui.tui.screens.drill import DrillScreen
 
@@ -217,6 +216,8 @@ class GonghuiApp(Translated, App[int]):
         self.push_screen(CardListScreen(self.course, self.store, section_id, self.now))
 
     def action_help(self) -> None:
+        from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(binding_rows(self.screen)))
