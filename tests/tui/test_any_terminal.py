@@ -92,16 +92,6 @@ async def test_chosen_theme_is_saved(course, store, clock, tmp_path):
         assert tomllib.loads(config.read_text())["theme"] == "gruvbox"
 
 
-async def test_palette_finds_sections_by_pinyin(app):
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"njr")
-        await pilot.pause(0.6)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.screen.query_one(SectionView).section_id == "roles-family"
-
-
 async def test_mouse_clicks_grade_buttons(app, course, store):
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one(OutlineTree).select_section("summary")

@@ -31,6 +31,12 @@ async def open_drill(app, pilot, section_id: str, key: str = "d") -> DrillScreen
     return app.screen
 
 
+async def skip_to_choice(pilot, screen: DrillScreen) -> None:
+    """Grade cards Good until a choice card is shown."""
+    while screen.face.card.kind.value != "choice":
+        await pilot.press("enter", "3")
+
+
 def ratings(store, course) -> list[tuple[str, int]]:
     return [(r.card_id, r.rating) for r in store.reviews(course.id)]
 
@@ -90,8 +96,7 @@ async def test_list_items_one_by_one_then_all(drill_app, course, store):
 async def test_choice_letter_picks_and_suggests_a_grade(drill_app, course, store):
     async with drill_app.run_test(size=(100, 30)) as pilot:
         screen = await open_drill(drill_app, pilot, "roles-awareness")
-        while screen.face.card.kind.value != "choice":
-            await pilot.press("enter", "3")
+        await skip_to_choice(pilot, screen)
         face = screen.face
         text = screen_text(drill_app)
         assert "a)" in text and "b)" in text and "c)" in text
@@ -106,8 +111,7 @@ async def test_choice_letter_picks_and_suggests_a_grade(drill_app, course, store
 async def test_multiple_choice_letters_toggle_and_enter_submits(drill_app, course, store):
     async with drill_app.run_test(size=(100, 30)) as pilot:
         screen = await open_drill(drill_app, pilot, "background-methods")
-        while screen.face.card.kind.value != "choice":
-            await pilot.press("enter", "3")
+        await skip_to_choice(pilot, screen)
         face = screen.face
         for pos in sorted(face.correct_positions()):
             await pilot.press("abcdef"[pos])
