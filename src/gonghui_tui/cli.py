@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="md (default), toml, json, csv (review log) or anki")
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: a dated name here)")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument("--name", metavar="NAME", help="the trainee's name (default: [trainee] in config.toml)")
+    export.add_argument("--unit", metavar="UNIT", help="the trainee's unit (default: [trainee] in config.toml)")
+    export.add_argument("--no-notes", dest="include_notes", action="store_false",
+                        help="leave your private notes out (notes are included by default)")
     imp = sub.add_parser("import", help="merge a TOML or JSON export into this machine's progress")
     imp.add_argument("file", metavar="FILE")
     due = sub.add_parser("due", help="cards due now, new cards left today, reviews done today")
@@ -207,13 +211,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from gonghui_tui.domain.exporting import ExportExists, default_name, export
+    from gonghui_tui.domain.exporting import ExportExists, default_name, export, trainee_of
 
     now = utc_now()
-    target = Path(args.output) if args.output else Path.cwd() / default_name(args.format, now)
     with progress_session(args) as (course, settings, store):
+        saved = trainee_of(settings)
+        trainee = saved._replace(**{k: v for k, v in (("name", args.name), ("unit", args.unit)) if v is not None})
+        target = Path(args.output) if args.output else Path.cwd() / default_name(args.format, now, trainee=trainee)
         try:
-            written = export(args.format, target, course, store, now, settings, force=args.force)
+            written = export(args.format, target, course, store, now, settings, force=args.force,
+                             include_notes=args.include_notes, trainee=trainee)
         except ExportExists:
             raise UserError(t("export.exists", path=target)) from None
         except OSError as exc:

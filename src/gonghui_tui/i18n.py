@@ -213,6 +213,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export.yes": ("覆盖", "Overwrite"),
     "export.no": ("取消", "Cancel"),
     "export.failed": ("导出失败：{error}", "Export failed: {error}"),
+    "trainee.unsigned": ("未署名", "Unsigned"),
     "bind.export": ("导出", "Export"),
     "cmd.export": ("导出学习记录或卡片", "Export progress notes or cards"),
     "import.done": ("导入完成：新增复习 {reviews_added} 条，重新计算 {cards_rescheduled} 张卡片，"

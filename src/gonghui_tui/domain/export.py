@@ -18,6 +18,7 @@ import tomli_w
 
 from gonghui_tui import __version__
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.trainee import Trainee, clean
 from gonghui_tui.storage.store import CardRecord, Store, from_ms
 
 FORMAT_NAME = "gonghui-tui-progress"
@@ -63,10 +64,12 @@ def card_to_row(record: CardRecord) -> dict[str, Any]:
     })
 
 
-def progress_data(course: Course, store: Store, now: datetime, settings: dict[str, Any]) -> dict[str, Any]:
-    """Everything stored for this course, in course order where there is one."""
+def progress_data(course: Course, store: Store, now: datetime, settings: dict[str, Any],
+                  trainee: Trainee = Trainee(), include_notes: bool = True) -> dict[str, Any]:
+    """Everything stored for this course, in course order where there is one,
+    signed with the trainee. Notes are private: left out unless asked for."""
     sections = store.sections(course.id)
-    notes = store.notes(course.id)
+    notes = store.notes(course.id) if include_notes else {}
     order = {sid: i for i, sid in enumerate(course.sections)}
     records = store.cards(course.id)
     card_order = {c.id: i for i, c in enumerate(course.cards)}
@@ -76,6 +79,7 @@ def progress_data(course: Course, store: Store, now: datetime, settings: dict[st
         "app_version": __version__,
         "exported_at": iso(int(now.timestamp() * 1000)),
         "course": {"id": course.id, "title": course.title},
+        "trainee": {"name": clean(trainee.name), "unit": clean(trainee.unit)},
         "settings": settings,
         "position": store.position(course.id),
         "sections": [
@@ -86,7 +90,7 @@ def progress_data(course: Course, store: Store, now: datetime, settings: dict[st
         "notes": [
             {"section": sid, "text": text, "updated": iso(updated)}
             for sid, (text, updated) in sorted(notes.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
-        ],
+        ] if include_notes else None,
         "cards": [card_to_row(r) for _, r in sorted(records.items(),
                                                        key=lambda kv: (card_order.get(kv[0], len(card_order)), kv[0]))],
     }

@@ -14,6 +14,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import ReadStatus
 from gonghui_tui.domain.scheduler import make_scheduler, retrievability
 from gonghui_tui.domain.stats import Stats
+from gonghui_tui.domain.trainee import Trainee, clean
 from gonghui_tui.i18n import t
 from gonghui_tui.storage.store import Store
 
@@ -35,13 +36,23 @@ def _minutes(seconds: float) -> str:
     return t("md.minutes", n=round(seconds / 60)) if seconds >= 60 else t("md.under_minute")
 
 
+def heading(title: str, trainee: Trainee) -> str:
+    """The course title, then whose notes these are: 张三（第一分会）."""
+    name, unit = clean(trainee.name), clean(trainee.unit)
+    if not name and not unit:
+        return f"# {md_escape(title)}"
+    who = f"{name or t('trainee.unsigned')}" + (f"（{unit}）" if unit else "")
+    return f"# {md_escape(title)} · {md_escape(who)}"
+
+
 def progress_markdown(course: Course, store: Store, stats: Stats, now: datetime,
-                      desired_retention: float = 0.9, tz: tzinfo | None = None) -> str:
+                      desired_retention: float = 0.9, tz: tzinfo | None = None,
+                      trainee: Trainee = Trainee(), include_notes: bool = True) -> str:
     sections = store.sections(course.id)
-    notes = store.notes(course.id)
+    notes = store.notes(course.id) if include_notes else {}
     records = store.cards(course.id)
     scheduler = make_scheduler(desired_retention, fuzzing=False)
-    lines = [f"# {md_escape(course.title)}", "", f"*{t('md.subtitle')}*", ""]
+    lines = [heading(course.title, trainee), "", f"*{t('md.subtitle')}*", ""]
     days = stats.studied_days
     dates = f"{days[0]} – {days[-1]}（{t('md.days', n=len(days))}）" if days else t("md.no_days")
     states = stats.cards_by_state

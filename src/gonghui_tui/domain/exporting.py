@@ -11,6 +11,7 @@ from gonghui_tui.domain.export import progress_data, to_csv, to_json, to_toml
 from gonghui_tui.domain.export_anki import to_anki_tsv
 from gonghui_tui.domain.export_md import progress_markdown
 from gonghui_tui.domain.stats import compute_stats
+from gonghui_tui.domain.trainee import Trainee, file_part
 from gonghui_tui.storage.atomic import write_atomic
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
@@ -23,30 +24,48 @@ class ExportExists(Exception):
     """The target file exists and overwriting was not asked for."""
 
 
-def default_name(fmt: str, now: datetime, tz: tzinfo | None = None) -> str:
+def trainee_of(settings: Settings) -> Trainee:
+    return Trainee(settings.trainee_name, settings.trainee_unit)
+
+
+def default_name(fmt: str, now: datetime, tz: tzinfo | None = None, trainee: Trainee = Trainee()) -> str:
+    """A dated name; progress exports also carry the trainee's name, so an
+    instructor's folder of forty files says whose each one is."""
     stem = "gonghui-cards" if fmt == "anki" else "gonghui-progress"
-    return f"{stem}-{now.astimezone(tz).strftime('%Y-%m-%d')}{SUFFIXES[fmt]}"
+    name = file_part(trainee.name) if fmt != "anki" else ""
+    return f"{stem}-{name + '-' if name else ''}{now.astimezone(tz).strftime('%Y-%m-%d')}{SUFFIXES[fmt]}"
+
+
+def _machine_settings(settings: Settings) -> dict:
+    # The trainee travels as its own top-level object, not among the settings.
+    return {k: v for k, v in asdict(settings).items() if not k.startswith("trainee_")}
 
 
 def render(fmt: str, course: Course, store: Store, now: datetime, settings: Settings,
-           tz: tzinfo | None = None) -> str:
+           tz: tzinfo | None = None, include_notes: bool = True, trainee: Trainee | None = None) -> str:
+    """One export as text. ``trainee`` defaults to the one in the settings;
+    ``include_notes=False`` leaves the private notes out (for the instructor)."""
+    who = trainee_of(settings) if trainee is None else Trainee(*trainee)
     if fmt == "md":
         stats = compute_stats(course, store, now, settings.desired_retention, tz)
-        return progress_markdown(course, store, stats, now, settings.desired_retention, tz)
+        return progress_markdown(course, store, stats, now, settings.desired_retention, tz,
+                                 trainee=who, include_notes=include_notes)
     if fmt == "anki":
         return to_anki_tsv(course)
     if fmt == "csv":
         return to_csv(course, store)
-    data = progress_data(course, store, now, asdict(settings))
+    data = progress_data(course, store, now, _machine_settings(settings), who, include_notes)
     return (to_json if fmt == "json" else to_toml)(data, course, store)
 
 
 def export(fmt: str, target: Path, course: Course, store: Store, now: datetime, settings: Settings,
-           force: bool = False, tz: tzinfo | None = None) -> Path:
+           force: bool = False, tz: tzinfo | None = None, include_notes: bool = True,
+           trainee: Trainee | None = None) -> Path:
     """Write the export atomically, readable by the user only; never over a file unless forced."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if target.exists() and not force:
         raise ExportExists(str(target))
-    write_atomic(target, render(fmt, course, store, now, settings, tz).encode("utf-8"), mode=0o600)
+    text = render(fmt, course, store, now, settings, tz, include_notes, trainee)
+    write_atomic(target, text.encode("utf-8"), mode=0o600)
     return target

@@ -25,6 +25,12 @@ class Settings:
     read_dwell_seconds: float = 8.0
     theme: str = "textual-dark"
     language: str = "zh"
+    trainee_name: str = ""  # config.toml: [trainee] name = "…"
+    trainee_unit: str = ""  # config.toml: [trainee] unit = "…"
+
+
+# Settings kept in a table of their own: field -> (table, key).
+_TABLED = {"trainee_name": ("trainee", "name"), "trainee_unit": ("trainee", "unit")}
 
 
 _LIMITS: dict[str, tuple[float, float]] = {
@@ -56,10 +62,30 @@ def load_settings(path: Path) -> LoadedSettings:
     return _from_table(raw, path)
 
 
+def _flatten(raw: dict[str, Any], path: Path, problems: list[str]) -> dict[str, Any]:
+    """config.toml's tables ([trainee]) as the flat field names of Settings."""
+    flat = dict(raw)
+    for table in {t for t, _ in _TABLED.values()}:
+        if table not in flat:
+            continue
+        values = flat.pop(table)
+        if not isinstance(values, dict):
+            problems.append(f"{path}: [{table}] must be a table; it is ignored")
+            continue
+        known = {key: name for name, (t, key) in _TABLED.items() if t == table}
+        for key, value in values.items():
+            if key in known:
+                flat[known[key]] = value
+            else:
+                problems.append(f"{path}: unknown setting {table}.{key} is ignored")
+    return flat
+
+
 def _from_table(raw: dict[str, Any], path: Path) -> LoadedSettings:
     defaults = Settings()
     values: dict[str, Any] = {}
-    problems = []
+    problems: list[str] = []
+    raw = _flatten(raw, path, problems)
     for f in fields(Settings):
         if f.name not in raw:
             continue
@@ -74,10 +100,22 @@ def _from_table(raw: dict[str, Any], path: Path) -> LoadedSettings:
             problems.append(f"{path}: {f.name} must be between {low} and {high}; using {default!r}")
             continue
         values[f.name] = value
-    for key in raw.keys() - {f.name for f in fields(Settings)}:
+    for key in raw.keys() - {f.name for f in fields(Settings)} - _TABLED.keys():
         problems.append(f"{path}: unknown setting {key!r} is ignored")
     return LoadedSettings(replace(defaults, **values), problems)
 
 
+def settings_table(settings: Settings) -> dict[str, Any]:
+    """The settings as config.toml holds them: tabled fields in their tables."""
+    table: dict[str, Any] = {}
+    for name, value in asdict(settings).items():
+        if name in _TABLED:
+            outer, key = _TABLED[name]
+            table.setdefault(outer, {})[key] = value
+        else:
+            table[name] = value
+    return table
+
+
 def save_settings(path: Path, settings: Settings) -> None:
-    write_atomic(path, tomli_w.dumps(asdict(settings)).encode("utf-8"))
+    write_atomic(path, tomli_w.dumps(settings_table(settings)).encode("utf-8"))

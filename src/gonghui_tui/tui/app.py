@@ -185,13 +185,13 @@ class GonghuiApp(Translated, App[int]):
                                          self.settings.desired_retention, self.tz))
 
     def action_export(self) -> None:
-        from gonghui_tui.domain.exporting import default_name
+        from gonghui_tui.domain.exporting import default_name, trainee_of
         from gonghui_tui.tui.screens.dialogs import ConfirmScreen, ExportFormatScreen
 
         def chosen(fmt: str | None) -> None:
             if fmt is None:
                 return
-            target = self.export_dir / default_name(fmt, self.now(), self.tz)
+            target = self.export_dir / default_name(fmt, self.now(), self.tz, trainee_of(self.settings))
             if target.exists():
                 self.push_screen(ConfirmScreen(t("export.overwrite", path=target)),
                                  lambda yes: self._write_export(fmt, target) if yes else None)
