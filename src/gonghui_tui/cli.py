@@ -24,7 +24,7 @@ from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
 from gonghui_tui.domain.formats import FORMATS
-from gonghui_tui.i18n import LANGUAGES, set_language, t
+from gonghui_tui.i18n import LANGUAGES, language, set_language, t, translator
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
 from gonghui_tui.storage.course_cache import load_course_cached
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CourseError as exc:
         print(t("cli.course_invalid", n=len(exc.problems)), file=sys.stderr)
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem.render(t), file=sys.stderr)
         return EXIT_USER_ERROR
     except UserError as exc:
         print(f"gonghui-tui: {exc}", file=sys.stderr)
@@ -122,7 +122,7 @@ def summarise(course: Course) -> dict[str, int]:
 
 def cmd_validate(path: Path) -> int:
     course = load_course(path)
-    kinds = ", ".join(f"{kind} {n}" for kind, n in summarise(course).items())
+    kinds = t("punct.enum_sep").join(f"{t('kind.' + kind)} {n}" for kind, n in summarise(course).items())
     print(t("cli.validate_ok", file=path, sections=len(course.sections), cards=len(course.cards),
             kinds=kinds))
     return 0
@@ -220,7 +220,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         target = Path(args.output) if args.output else Path.cwd() / default_name(args.format, now, trainee=trainee)
         try:
             written = export(args.format, target, course, store, now, settings, force=args.force,
-                             include_notes=args.include_notes, trainee=trainee)
+                             include_notes=args.include_notes, trainee=trainee,
+                             t=translator(language()))
         except ExportExists:
             raise UserError(t("export.exists", path=target)) from None
         except OSError as exc:
@@ -236,7 +237,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             result = import_progress(course, store, Path(args.file), utc_now())
         except ImportProblem as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.message.render(t)) from None
     print(t("import.done", **asdict(result)))
     return 0
 

@@ -7,6 +7,11 @@ here.
 
 from __future__ import annotations
 
+import errno
+
+from gonghui_tui.catalog_messages import MESSAGES
+from gonghui_tui.domain.translate import Key, Message, Translate
+
 LANGUAGES = ("zh", "en")
 
 # key: (Chinese, English)
@@ -183,6 +188,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "md.exported": ("导出时间", "Exported"),
     "md.dates": ("学习日期", "Days studied"),
     "md.days": ("共 {n} 天", "{n} days"),
+    "md.days_one": ("共 {n} 天", "{n} day"),
     "md.no_days": ("尚未开始", "not started yet"),
     "md.reading": ("已读章节", "Sections read"),
     "md.cards": ("卡片", "Cards"),
@@ -221,8 +227,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "Imported: {reviews_added} reviews added, {cards_rescheduled} cards rescheduled, "
                     "{notes_added} notes added, {notes_kept_beside} kept beside local ones, "
                     "{sections_updated} sections updated"),
-    "import.note_beside": ("——导入的笔记（{when}）——", "—— imported note ({when}) ——"),
-    "import.note_local": ("——本机原有笔记——", "—— note already on this machine ——"),
     "bind.search": ("搜索", "Search"),
     "search.placeholder": ("搜索标题、正文、笔记和卡片（汉字或拼音，如 bgjc）",
                            "Search titles, text, notes and cards (Chinese or pinyin, e.g. bgjc)"),
@@ -264,7 +268,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "due.section": ("到期 {due}，新卡 {new}", "due {due}, new {new}"),
 }
 
-_current = "zh"
+CATALOG.update(MESSAGES)
+
+_current = "zh"  # the interface's language; read by the UI and CLI only, never by domain code
+
+# errno name -> catalogue key: the operating system's own words are English.
+_OS_REASONS = {"ENOENT": "os.enoent", "EACCES": "os.eacces", "EPERM": "os.eacces", "EISDIR": "os.eisdir",
+               "ENOTDIR": "os.enotdir", "ENOSPC": "os.enospc", "EROFS": "os.erofs", "EEXIST": "os.eexist"}
 
 
 def other_language() -> str:
@@ -282,10 +292,47 @@ def language() -> str:
     return _current
 
 
-def t(key: str, **values: object) -> str:
-    """The string for ``key`` in the current language, formatted with ``values``."""
+def _text(key: str, index: int, values: dict[str, object]) -> str:
+    if values.get("n") == 1 and f"{key}_one" in CATALOG:  # "1 day", "2 days"
+        key = f"{key}_one"
     entry = CATALOG.get(key)
     if entry is None:
         return key
-    text = entry[LANGUAGES.index(_current)]
-    return text.format(**values) if values else text
+    text = entry[index]
+    if not values:
+        return text
+    return text.format(**{name: _value(v, index) for name, v in values.items()})
+
+
+def _value(value: object, index: int) -> object:
+    if isinstance(value, Key):
+        return _text(value, index, {})
+    if isinstance(value, Message):
+        return _text(value.key, index, dict(value.values))
+    if isinstance(value, OSError):
+        return os_reason(value, LANGUAGES[index])
+    return value
+
+
+def os_reason(exc: OSError, lang: str | None = None) -> str:
+    """Why a file could not be used, in the user's language (the OS speaks English)."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    key = _OS_REASONS.get(name)
+    if key is not None:
+        return translator(lang or _current)(key)
+    return str(exc.strerror or exc)
+
+
+def translator(lang: str) -> Translate:
+    """A ``Translate`` bound to one language, for domain code that writes text for people."""
+    index = LANGUAGES.index(lang)
+
+    def tr(key: str, /, **values: object) -> str:
+        return _text(key, index, values)
+
+    return tr
+
+
+def t(key: str, **values: object) -> str:
+    """The string for ``key`` in the interface's language, formatted with ``values``."""
+    return _text(key, LANGUAGES.index(_current), values)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from gonghui_tui.i18n import translator
 from gonghui_tui.domain.exporting import render
 from gonghui_tui.domain.loader import load_course
 from gonghui_tui.storage.settings import Settings
@@ -93,7 +94,7 @@ async def test_drill_and_search_show_markup_literally_and_clicks_run_nothing(hos
 
 
 def test_exports_keep_markup_as_text(hostile, store, clock):
-    md = render("md", hostile, store, clock.now(), Settings())
+    md = render("md", hostile, store, clock.now(), Settings(), t=translator("zh"))
     assert "\\[@click=app\\.quit\\]退出\\[/\\]" in md  # escaped, so Markdown shows it as typed
     data = json.loads(render("json", hostile, store, clock.now(), Settings()))
     assert data["notes"][0]["text"].startswith("笔记" + QUIT)

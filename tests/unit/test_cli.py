@@ -16,12 +16,13 @@ def test_validate_bundled_course_prints_one_summary_line(capsys):
     assert main(["validate"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1
-    assert "16 节" in out[0] and "50 张卡片" in out[0] and "cloze 14" in out[0]
+    assert "16 节" in out[0] and "50 张卡片" in out[0] and "填空 14" in out[0]
 
 
 def test_validate_in_english(capsys):
     assert main(["--lang", "en", "validate"]) == 0
-    assert "valid course, 16 sections, 50 cards" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "valid course, 16 sections, 50 cards (basic 14, cloze 14," in out
 
 
 def test_validate_bad_file_lists_every_problem_and_exits_2(tmp_path, capsys):
@@ -31,8 +32,11 @@ def test_validate_bad_file_lists_every_problem_and_exits_2(tmp_path, capsys):
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[1].startswith(f"{bad}:11:1: cards[0].section: ")
-    assert err[2].startswith(f"{bad}:17:1: cards[1].id: duplicate card id")
+    assert err[2] == f"{bad}:17:1: cards[1].id: 卡片编号“k1”重复"
     assert len(err) == 3
+    assert main(["--lang", "en", "validate", str(bad)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[2] == f"{bad}:17:1: cards[1].id: duplicate card id 'k1'"
 
 
 def test_run_with_broken_course_exits_2_without_traceback(tmp_path):

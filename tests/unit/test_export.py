@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import tomllib
 from zoneinfo import ZoneInfo
@@ -13,8 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from markdown_it import MarkdownIt
 
+from gonghui_tui.domain.export_md import md_escape
 from gonghui_tui.domain.exporting import ExportExists, export, render
 from gonghui_tui.domain.session import DrillSession
+from gonghui_tui.i18n import translator
 from gonghui_tui.storage.settings import Settings
 
 
@@ -33,7 +36,8 @@ def studied(course, store, clock):
 
 
 def test_markdown_progress_notes_parse_with_headings_and_figures(course, studied, clock):
-    text = render("md", course, studied, clock.now(), Settings(), tz=ZoneInfo("Asia/Shanghai"))
+    text = render("md", course, studied, clock.now(), Settings(), tz=ZoneInfo("Asia/Shanghai"),
+                  t=translator("zh"))
     tokens = MarkdownIt().parse(text)
     headings = [tokens[i + 1].content for i, tok in enumerate(tokens) if tok.type == "heading_open"]
     assert headings[0] == course.title
@@ -73,13 +77,13 @@ def test_csv_is_the_review_log(course, studied, clock):
 
 def test_export_never_overwrites_unless_forced_and_is_private(course, studied, clock, tmp_path):
     target = tmp_path / "out" / "p.md"
-    export("md", target, course, studied, clock.now(), Settings())
+    export("md", target, course, studied, clock.now(), Settings(), t=translator("zh"))
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     target.write_text("mine")
     with pytest.raises(ExportExists):
-        export("md", target, course, studied, clock.now(), Settings())
+        export("md", target, course, studied, clock.now(), Settings(), t=translator("zh"))
     assert target.read_text() == "mine"
-    export("md", target, course, studied, clock.now(), Settings(), force=True)
+    export("md", target, course, studied, clock.now(), Settings(), force=True, t=translator("zh"))
     assert target.read_text().startswith("# ")
 
 
@@ -120,3 +124,17 @@ def test_times_formatted_by_sqlite_match_python_to_the_millisecond(store, clock)
     formatted = [row[2] for row in store.review_rows_iso("c")]
     assert formatted == [iso(ms) for ms in sorted(moments)]
     assert [parse_iso(text) for text in formatted] == sorted(moments)
+
+
+def test_markdown_notes_speak_the_language_they_are_given(course, studied, clock):
+    """The translator passed in decides, not the interface's current language."""
+    english = render("md", course, studied, clock.now(), Settings(), tz=ZoneInfo("Asia/Shanghai"),
+                     t=translator("en"))
+    content = {course.title, *(s.title for s in course.walk()), *(c.front for c in course.cards)}
+    words = english
+    for text in sorted(content, key=len, reverse=True):
+        words = words.replace(md_escape(text), "")
+    words = re.sub(r"^> .*$", "", words, flags=re.M)  # the trainee's own note
+    assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", words), words
+    assert "- Days studied: 2026-03-02 – 2026-03-02 (1 day)" in english
+    assert "- Status: read, time spent: 3 min" in english

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from string import Formatter
 from pathlib import Path
 
 import gonghui_tui
@@ -17,8 +18,11 @@ def test_every_entry_has_both_languages():
         assert len(texts) == len(LANGUAGES), key
         assert all(text.strip() for text in texts), key
         zh, en = texts
-        assert re.findall(r"{(\w+)}", zh) == re.findall(r"{(\w+)}", en) or \
-            sorted(re.findall(r"{(\w+)}", zh)) == sorted(re.findall(r"{(\w+)}", en)), key
+        assert sorted(_fields(zh)) == sorted(_fields(en)), key
+
+
+def _fields(text: str) -> list[str]:
+    return [name for _, name, _, _ in Formatter().parse(text) if name is not None]
 
 
 def test_every_key_used_in_the_code_is_in_the_catalog():
@@ -51,3 +55,12 @@ def test_english_switch():
     finally:
         set_language("zh")
     assert t("bind.quit") == "退出"
+
+
+def test_domain_and_storage_never_read_the_interface_language():
+    """Language is passed in at the edges; what the domain stores is language-neutral."""
+    for layer in ("domain", "storage"):
+        for path in (SOURCE / layer).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"^\s*(from gonghui_tui\.i18n|from gonghui_tui import i18n|import gonghui_tui\.i18n)",
+                                 text, re.M), path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -10,6 +11,7 @@ from gonghui_tui.cli import main
 from gonghui_tui.domain.exporting import export
 from gonghui_tui.domain.importer import ImportProblem, import_progress
 from gonghui_tui.domain.session import DrillSession
+from gonghui_tui.i18n import set_language, translator
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
 
@@ -92,18 +94,41 @@ def test_conflicting_note_is_kept_beside_the_local_one(course, store, clock, tmp
     result = import_progress(course, office, path, clock.now())
     assert result.notes_kept_beside == 1
     note = office.note(course.id, "summary")
-    assert note.startswith("办公室写的，更新") and "家里写的" in note and "导入的笔记" in note
+    assert note.startswith("办公室写的，更新") and note.endswith("\n家里写的")
+    assert "———— 2026-" in note  # the older note is dated under a words-free rule
+    assert import_progress(course, office, path, clock.now()).notes_kept_beside == 0
+
+
+def test_merged_notes_do_not_depend_on_the_interface_language(course, store, clock, tmp_path):
+    store.save_note(course.id, "summary", "家里写的", clock.now())
+    path = tmp_path / "home.json"
+    export("json", path, course, store, clock.now(), Settings())
+    merged = []
+    for lang in ("zh", "en"):
+        office = other_store(tmp_path, clock, f"office-{lang}")
+        office.save_note(course.id, "summary", "办公室写的", clock.now() + timedelta(hours=1))
+        set_language(lang)
+        try:
+            import_progress(course, office, path, clock.now())
+        finally:
+            set_language("zh")
+        merged.append(office.note(course.id, "summary"))
+    assert merged[0] == merged[1]
+    assert "导入" not in merged[0] and "import" not in merged[0].lower()
     assert import_progress(course, office, path, clock.now()).notes_kept_beside == 0
 
 
 def test_bad_files_are_refused_with_one_line(course, store, clock, tmp_path):
     junk = tmp_path / "junk.json"
     junk.write_text("{not json")
-    with pytest.raises(ImportProblem, match="not a JSON or TOML export"):
+    with pytest.raises(ImportProblem) as caught:
         import_progress(course, store, junk, clock.now())
+    assert caught.value.message.render(translator("en")) == f"{junk}:1:2: not a JSON or TOML export"
+    assert caught.value.message.render(translator("zh")) == f"{junk}:1:2: 不是 JSON 或 TOML 格式的导出文件"
     alien = tmp_path / "alien.json"
     alien.write_text(json.dumps({"format": "gonghui-tui-progress", "format_version": 1,
                                  "course": {"id": "another-course"}}))
-    with pytest.raises(ImportProblem, match="another-course"):
+    with pytest.raises(ImportProblem) as caught:
         import_progress(course, store, alien, clock.now())
+    assert "another-course" in caught.value.message.render(translator("zh"))
     assert main(["import", str(junk)]) == 2

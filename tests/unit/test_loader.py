@@ -3,12 +3,16 @@ author can make is reported as FILE:LINE:COL: field: message."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from gonghui_tui.domain.course import CardKind
 from gonghui_tui.domain.loader import CourseError, load_course, parse_course
+from gonghui_tui.i18n import translator
+
+EN, ZH = translator("en"), translator("zh")
 
 BAD = Path(__file__).parent.parent / "fixtures" / "bad"
 
@@ -92,7 +96,7 @@ def test_sections_nest_to_any_depth():
         ("syntax.toml", 5, "(syntax)", "TOML syntax error"),
         ("missing_field.toml", 1, "course", "missing required field 'title'"),
         ("unknown_field.toml", 8, "sections[0].colour", "unknown field"),
-        ("wrong_type.toml", 7, "sections[0].title", "must be a string, not int"),
+        ("wrong_type.toml", 7, "sections[0].title", "must be a string, not an integer"),
         ("duplicate_id.toml", 10, "sections[1].id", "duplicate section id 'a'"),
         ("missing_section.toml", 11, "cards[0].section", "section 'nowhere' does not exist"),
         ("cloze_without_gap.toml", 13, "cards[0].text", "a cloze needs at least one gap"),
@@ -106,26 +110,34 @@ def test_each_kind_of_error_is_located(name, line, field, words):
     with pytest.raises(CourseError) as caught:
         load_course(path)
     problem = caught.value.problems[0]
-    assert (problem.line, problem.field) == (line, field), str(problem)
-    assert words in problem.message
-    assert str(problem).startswith(f"{path}:{line}:")
+    english, chinese = problem.render(EN), problem.render(ZH)
+    assert english.startswith(f"{path}:{line}:{problem.col}: {field}: "), english
+    assert words in english
+    # the same place in Chinese, and the words after it are Chinese
+    place = f"{path}:{line}:{problem.col}: "
+    assert chinese.startswith(place) and chinese != english
+    assert re.search(r"[\u4e00-\u9fff]", chinese.removeprefix(place)), chinese
 
 
 def test_every_problem_is_reported_not_just_the_first():
     text = (BAD / "missing_section.toml").read_text() + '\n[[cards]]\nid = "k1"\nsection = "a"\nkind = "odd"\n'
     with pytest.raises(CourseError) as caught:
         parse_course(text, "x.toml")
-    messages = [p.message for p in caught.value.problems]
+    messages = [p.render(EN) for p in caught.value.problems]
     assert any("does not exist" in m for m in messages)
     assert any("unknown card kind" in m for m in messages)
 
 
 def test_missing_file_is_a_course_error(tmp_path):
-    with pytest.raises(CourseError, match="cannot read"):
+    with pytest.raises(CourseError) as caught:
         load_course(tmp_path / "nope.toml")
+    problem = caught.value.problems[0]
+    assert problem.render(EN) == f"{tmp_path / 'nope.toml'}:0:0: (file): cannot read: no such file or folder"
+    assert problem.render(ZH) == f"{tmp_path / 'nope.toml'}:0:0: （文件）: 无法读取：文件或目录不存在"
 
 
 def test_wrong_type_for_format_is_a_course_error():
     # found by the property-based tests: a string where the format number goes
-    with pytest.raises(CourseError, match="format: must be an integer"):
+    with pytest.raises(CourseError) as caught:
         parse_course('format = ""\n[course]\nid = "c"\ntitle = "t"\n[[sections]]\nid = "a"\ntitle = "x"\n')
+    assert "format: must be an integer" in caught.value.problems[0].render(EN)

@@ -8,6 +8,7 @@ import tomllib
 from gonghui_tui.cli import main
 from gonghui_tui.domain.exporting import default_name, render
 from gonghui_tui.domain.trainee import Trainee
+from gonghui_tui.i18n import translator
 from gonghui_tui.paths import Paths
 from gonghui_tui.storage.settings import Settings, load_settings, save_settings
 
@@ -54,10 +55,12 @@ def test_json_and_toml_carry_the_trainee_and_can_leave_notes_out(course, store, 
 
 def test_markdown_heading_names_the_trainee_and_notes_can_be_left_out(course, store, clock):
     _studied(course, store, clock)
-    text = render("md", course, store, clock.now(), Settings(trainee_name="张三", trainee_unit="第一分会"))
+    text = render("md", course, store, clock.now(), Settings(trainee_name="张三", trainee_unit="第一分会"),
+                  t=translator("zh"))
     assert text.splitlines()[0] == f"# {course.title} · 张三（第一分会）"
     assert "只给自己看的笔记" in text
-    without = render("md", course, store, clock.now(), Settings(), include_notes=False, trainee=Trainee("王五"))
+    without = render("md", course, store, clock.now(), Settings(), include_notes=False, trainee=Trainee("王五"),
+                     t=translator("zh"))
     assert without.splitlines()[0] == f"# {course.title} · 王五"
     assert "只给自己看的笔记" not in without
 

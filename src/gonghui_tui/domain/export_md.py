@@ -15,7 +15,7 @@ from gonghui_tui.domain.reading import ReadStatus
 from gonghui_tui.domain.scheduler import make_scheduler, retrievability
 from gonghui_tui.domain.stats import Stats
 from gonghui_tui.domain.trainee import Trainee, clean
-from gonghui_tui.i18n import t
+from gonghui_tui.domain.translate import Translate
 from gonghui_tui.storage.store import Store
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
@@ -30,42 +30,49 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def _minutes(seconds: float) -> str:
+def _minutes(seconds: float, t: Translate) -> str:
     if seconds <= 0:
         return "—"
     return t("md.minutes", n=round(seconds / 60)) if seconds >= 60 else t("md.under_minute")
 
 
-def heading(title: str, trainee: Trainee) -> str:
+def _field(t: Translate, label: str, value: object) -> str:
+    return "- " + t("punct.field", label=t(label), value=value)
+
+
+def heading(title: str, trainee: Trainee, t: Translate) -> str:
     """The course title, then whose notes these are: 张三（第一分会）."""
     name, unit = clean(trainee.name), clean(trainee.unit)
     if not name and not unit:
         return f"# {md_escape(title)}"
-    who = f"{name or t('trainee.unsigned')}" + (f"（{unit}）" if unit else "")
+    who = f"{name or t('trainee.unsigned')}" + (t("punct.paren", text=unit) if unit else "")
     return f"# {md_escape(title)} · {md_escape(who)}"
 
 
-def progress_markdown(course: Course, store: Store, stats: Stats, now: datetime,
+def progress_markdown(course: Course, store: Store, stats: Stats, now: datetime, t: Translate,
                       desired_retention: float = 0.9, tz: tzinfo | None = None,
                       trainee: Trainee = Trainee(), include_notes: bool = True) -> str:
+    """The notes in the language of ``t`` (the reader's, not the screen's)."""
     sections = store.sections(course.id)
     notes = store.notes(course.id) if include_notes else {}
     records = store.cards(course.id)
     scheduler = make_scheduler(desired_retention, fuzzing=False)
-    lines = [heading(course.title, trainee), "", f"*{t('md.subtitle')}*", ""]
+    lines = [heading(course.title, trainee, t), "", f"*{t('md.subtitle')}*", ""]
     days = stats.studied_days
-    dates = f"{days[0]} – {days[-1]}（{t('md.days', n=len(days))}）" if days else t("md.no_days")
+    span = t("punct.paren", text=t("md.days", n=len(days)))
+    dates = f"{days[0]} – {days[-1]}{span}" if days else t("md.no_days")
     states = stats.cards_by_state
+    by_state = t("punct.list_sep").join(f"{t('state.' + s)} {states[s]}" for s in
+                                         ("new", "learning", "review", "relearning", "suspended", "leech"))
     lines += [
         f"## {t('md.overview')}", "",
-        f"- {t('md.exported')}：{now.astimezone(tz).strftime('%Y-%m-%d %H:%M')}",
-        f"- {t('md.dates')}：{dates}",
-        f"- {t('md.reading')}：{stats.sections_read}/{stats.sections_total}",
-        f"- {t('md.cards')}：" + "，".join(f"{t('state.' + s)} {states[s]}" for s in
-                                           ("new", "learning", "review", "relearning", "suspended", "leech")),
-        f"- {t('md.reviews')}：{stats.reviews_total}",
-        f"- {t('md.retention')}：{_percent(stats.retention_30d)}",
-        f"- {t('md.streak')}：{stats.streak_current}/{stats.streak_longest}",
+        _field(t, "md.exported", now.astimezone(tz).strftime('%Y-%m-%d %H:%M')),
+        _field(t, "md.dates", dates),
+        _field(t, "md.reading", f"{stats.sections_read}/{stats.sections_total}"),
+        _field(t, "md.cards", by_state),
+        _field(t, "md.reviews", stats.reviews_total),
+        _field(t, "md.retention", _percent(stats.retention_30d)),
+        _field(t, "md.streak", f"{stats.streak_current}/{stats.streak_longest}"),
         "",
         f"## {t('md.by_section')}", "",
     ]
@@ -77,11 +84,12 @@ def progress_markdown(course: Course, store: Store, stats: Stats, now: datetime,
         lines.append("")
         record = sections.get(section.id)
         status = ReadStatus.READ if section.id in read_ids else ReadStatus.UNREAD
-        lines.append(f"- {t('md.status')}：{t('md.' + status.value)}，"
-                     f"{t('md.time')}：{_minutes(record.seconds if record else 0.0)}")
+        lines.append(_field(t, "md.status", t("md." + status.value)) + t("punct.list_sep")
+                     + t("punct.field", label=t("md.time"), value=_minutes(record.seconds if record else 0.0, t)))
         if section.id in mastery:
             m = mastery[section.id]
-            lines.append(f"- {t('md.mastery')}：{m.mature}/{m.cards}，{t('md.recall')} {_percent(m.mean_retrievability)}")
+            lines.append(_field(t, "md.mastery", f"{m.mature}/{m.cards}") + t("punct.list_sep")
+                         + f"{t('md.recall')} {_percent(m.mean_retrievability)}")
         weak = []
         for card in course.cards_in(section.id):
             r = records.get(card.id)
@@ -91,11 +99,11 @@ def progress_markdown(course: Course, store: Store, stats: Stats, now: datetime,
             if r.leech or recall < WEAK_RECALL:
                 weak.append((recall, card))
         for recall, card in sorted(weak, key=lambda rc: rc[0]):
-            lines.append(f"- {t('md.weak')}：{md_escape(cloze_plain(card.front, reveal=True))}"
-                         f"（{t('md.recall')} {_percent(recall)}）")
+            recall_text = t("punct.paren", text=f"{t('md.recall')} {_percent(recall)}")
+            lines.append(_field(t, "md.weak", md_escape(cloze_plain(card.front, reveal=True))) + recall_text)
         if section.id in notes:
             lines.append("")
-            lines.append(f"{t('md.note')}：")
+            lines.append(t("punct.field", label=t("md.note"), value="").rstrip())
             lines.append("")
             lines.extend("> " + md_escape(line) if line else ">" for line in notes[section.id][0].splitlines())
         lines.append("")

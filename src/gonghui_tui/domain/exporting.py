@@ -12,6 +12,7 @@ from gonghui_tui.domain.export_anki import to_anki_tsv
 from gonghui_tui.domain.export_md import progress_markdown
 from gonghui_tui.domain.stats import compute_stats
 from gonghui_tui.domain.trainee import Trainee, file_part
+from gonghui_tui.domain.translate import Translate
 from gonghui_tui.storage.atomic import write_atomic
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
@@ -42,13 +43,18 @@ def _machine_settings(settings: Settings) -> dict:
 
 
 def render(fmt: str, course: Course, store: Store, now: datetime, settings: Settings,
-           tz: tzinfo | None = None, include_notes: bool = True, trainee: Trainee | None = None) -> str:
+           tz: tzinfo | None = None, include_notes: bool = True, trainee: Trainee | None = None,
+           *, t: Translate | None = None) -> str:
     """One export as text. ``trainee`` defaults to the one in the settings;
-    ``include_notes=False`` leaves the private notes out (for the instructor)."""
+    ``include_notes=False`` leaves the private notes out (for the instructor).
+    ``t`` gives the language of the words meant for people: only the Markdown
+    notes have any, the other formats are data and need no translator."""
     who = trainee_of(settings) if trainee is None else Trainee(*trainee)
     if fmt == "md":
+        if t is None:
+            raise TypeError("Markdown notes need a translator: pass t=translator(lang)")
         stats = compute_stats(course, store, now, settings.desired_retention, tz)
-        return progress_markdown(course, store, stats, now, settings.desired_retention, tz,
+        return progress_markdown(course, store, stats, now, t, settings.desired_retention, tz,
                                  trainee=who, include_notes=include_notes)
     if fmt == "anki":
         return to_anki_tsv(course)
@@ -60,12 +66,12 @@ def render(fmt: str, course: Course, store: Store, now: datetime, settings: Sett
 
 def export(fmt: str, target: Path, course: Course, store: Store, now: datetime, settings: Settings,
            force: bool = False, tz: tzinfo | None = None, include_notes: bool = True,
-           trainee: Trainee | None = None) -> Path:
+           trainee: Trainee | None = None, *, t: Translate | None = None) -> Path:
     """Write the export atomically, readable by the user only; never over a file unless forced."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if target.exists() and not force:
         raise ExportExists(str(target))
-    text = render(fmt, course, store, now, settings, tz, include_notes, trainee)
+    text = render(fmt, course, store, now, settings, tz, include_notes, trainee, t=t)
     write_atomic(target, text.encode("utf-8"), mode=0o600)
     return target

@@ -10,6 +10,7 @@ local one is kept beside it, never written over.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -19,12 +20,19 @@ from typing import Any
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import CARD_TIME_FIELDS, FORMAT_NAME, FORMAT_VERSION, parse_iso
 from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
-from gonghui_tui.i18n import t
+from gonghui_tui.domain.translate import Message
 from gonghui_tui.storage.store import CardRecord, ImportPlan, Store, from_ms, record_json
 
 
+NOTE_RULE = "————"  # dates the second of two notes kept side by side
+
+
 class ImportProblem(Exception):
-    """The file cannot be imported; the message is one line for the user."""
+    """The file cannot be imported; ``message`` is one line for the user, rendered at the edge."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.message = Message(key, values)
+        super().__init__(str(self.message))
 
 
 @dataclass(frozen=True)
@@ -40,17 +48,22 @@ def read_export(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportProblem(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise ImportProblem("import.cannot_read", path=path, reason=exc) from None
     try:
         text = raw.decode("utf-8")
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ImportProblem(f"{path}: not a JSON or TOML export ({exc})") from None
+    except UnicodeDecodeError:
+        raise ImportProblem("import.not_export", where=path) from None
+    except json.JSONDecodeError as exc:
+        raise ImportProblem("import.not_export", where=f"{path}:{exc.lineno}:{exc.colno}") from None
+    except tomllib.TOMLDecodeError as exc:
+        at = re.search(r"at line (\d+), column (\d+)", str(exc))
+        raise ImportProblem("import.not_export", where=f"{path}:{at[1]}:{at[2]}" if at else path) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise ImportProblem(f"{path}: not a gonghui-tui progress export")
+        raise ImportProblem("import.not_progress", path=path)
     if data.get("format_version") != FORMAT_VERSION:
-        raise ImportProblem(f"{path}: export format {data.get('format_version')} is not supported "
-                            f"(this version reads {FORMAT_VERSION})")
+        raise ImportProblem("import.version", path=path, version=data.get("format_version"),
+                            supported=FORMAT_VERSION)
     return data
 
 
@@ -68,13 +81,14 @@ def plan_import(course: Course, store: Store, data: dict[str, Any], now: datetim
     try:
         return _plan(course, store, data, now)
     except (KeyError, TypeError, ValueError) as exc:
-        raise ImportProblem(f"the export is damaged or incomplete ({type(exc).__name__}: {exc})") from None
+        if isinstance(exc, KeyError):
+            raise ImportProblem("import.missing_field", field=exc.args[0]) from None
+        raise ImportProblem("import.damaged") from None
 
 
 def _plan(course: Course, store: Store, data: dict[str, Any], now: datetime) -> tuple[ImportPlan, ImportResult]:
     if data["course"]["id"] != course.id:
-        raise ImportProblem(f"the export is for course {data['course']['id']!r}, "
-                            f"not {course.id!r}; open that course with --course")
+        raise ImportProblem("import.other_course", theirs=data["course"]["id"], ours=course.id)
     plan = ImportPlan(position=data.get("position"))
     sections_updated = _merge_sections(store.sections(course.id), data.get("sections", []), plan)
     notes_added, beside = _merge_notes(store.notes(course.id), data.get("notes", []), plan)
@@ -164,12 +178,13 @@ def _merge_notes(local: dict[str, tuple[str, int]], rows: list[dict[str, Any]], 
         mine, mine_updated = local[sid]
         if text.strip() in mine:
             continue  # the same note, or already kept beside
-        stamp = from_ms(updated).astimezone().strftime("%Y-%m-%d %H:%M")
-        marker = t("import.note_beside", when=stamp)
-        if updated > mine_updated:
-            merged = f"{text}\n\n{t('import.note_local')}\n{mine}"
-        else:
-            merged = f"{mine}\n\n{marker}\n{text}"
+        # The newer note comes first; the other follows under a rule dated
+        # with its own last change. The rule is words-free, so the stored
+        # note reads the same whatever language either machine spoke.
+        (first, _), (second, second_updated) = sorted(
+            [(text, updated), (mine, mine_updated)], key=lambda note: note[1], reverse=True)
+        stamp = from_ms(second_updated).astimezone().strftime("%Y-%m-%d %H:%M")
+        merged = f"{first}\n\n{NOTE_RULE} {stamp} {NOTE_RULE}\n{second}"
         plan.notes.append((sid, merged, max(updated, mine_updated)))
         beside += 1
     return added, beside

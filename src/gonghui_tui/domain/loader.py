@@ -23,7 +23,9 @@ from gonghui_tui.domain.course import (
     Section,
     SectionNote,
 )
+from gonghui_tui.domain.toml_errors import syntax_message
 from gonghui_tui.domain.toml_locate import Locator
+from gonghui_tui.domain.translate import Key, Message, Translate
 
 FORMAT_VERSION = 1
 NOTE_KINDS = ("gap", "supplement", "info")
@@ -36,11 +38,24 @@ class Problem:
     file: str
     line: int
     col: int
-    field: str
-    message: str
+    field: str  # a TOML path, or a Key for the file as a whole or its syntax
+    message: Message
 
-    def __str__(self) -> str:
+    def render(self, t: Translate) -> str:
+        """``FILE:LINE:COL: field: message``: the prefix is the same in every language."""
+        field = t(self.field) if isinstance(self.field, Key) else self.field
+        return f"{self.file}:{self.line}:{self.col}: {field}: {self.message.render(t)}"
+
+    def __str__(self) -> str:  # logs only; people see render()
         return f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}"
+
+
+AT_FILE = Key("load.at_file")
+AT_SYNTAX = Key("load.at_syntax")
+
+
+def problem(file: str, line: int, col: int, field: str, key: str, **values: Any) -> Problem:
+    return Problem(file, line, col, field, Message(key, values))
 
 
 class CourseError(Exception):
@@ -75,8 +90,14 @@ _CARD_KINDS: dict[str, dict[str, tuple[Any, bool]]] = {
     "typed": {"prompt": (str, True), "answer": (str, True), "accept": ("list[str]", False),
               "explanation": (str, False)},
 }
-_TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", dict: "a table",
-               "list[str]": "an array of strings", "tables": "an array of tables"}
+_TYPE_NAMES = {str: "load.type_str", bool: "load.type_bool", int: "load.type_int", dict: "load.type_table",
+               "list[str]": "load.type_strings", "tables": "load.type_tables"}
+_VALUE_TYPES = {str: "load.type_str", bool: "load.type_bool", int: "load.type_int", float: "load.type_float",
+                dict: "load.type_table", list: "load.type_array"}
+
+
+def _type_of(value: Any) -> Key:
+    return Key(_VALUE_TYPES.get(type(value), "load.type_datetime"))
 
 
 class _Checker:
@@ -86,34 +107,34 @@ class _Checker:
         self._locator: Locator | None = None  # scanning big files is slow: only on the first problem
         self.problems: list[Problem] = []
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, key: str, **values: Any) -> None:
         if self._locator is None:
             self._locator = Locator(self.text)
         line, col = self._locator.locate(path)
-        self.problems.append(Problem(self.file, line, col, path, message))
+        self.problems.append(problem(self.file, line, col, path, key, **values))
 
     def table(self, value: Any, path: str, spec: dict[str, tuple[Any, bool]]) -> dict[str, Any]:
         """The fields of ``value`` that match ``spec``; every mismatch is reported."""
         if not isinstance(value, dict):
-            self.add(path, "must be a table")
+            self.add(path, "load.must_be_table")
             return {}
         good: dict[str, Any] = {}
         for key, item in value.items():
             where = f"{path}.{key}" if path else key
             if key not in spec:
-                self.add(where, f"unknown field (allowed: {', '.join(spec)})")
+                self.add(where, "load.unknown_field", allowed=", ".join(spec))
                 continue
             kind, _ = spec[key]
             if self._type_ok(item, kind):
                 if isinstance(item, str) and "\x00" in item:
-                    self.add(where, "contains a NUL character")
+                    self.add(where, "load.nul")
                     continue
                 good[key] = item
             else:
-                self.add(where, f"must be {_TYPE_NAMES[kind]}, not {type(item).__name__}")
+                self.add(where, "load.wrong_type", expected=Key(_TYPE_NAMES[kind]), actual=_type_of(item))
         for key, (_, required) in spec.items():
             if required and key not in value:
-                self.add(path or key, f"missing required field '{key}'")
+                self.add(path or key, "load.missing_field", name=key)
         return good
 
     @staticmethod
@@ -126,8 +147,7 @@ class _Checker:
 
     def ident(self, value: str, path: str) -> bool:
         if not _ID.match(value):
-            self.add(path, f"id {value!r} must start with a letter or digit and use only "
-                           "letters, digits, '-', '_' and '.'")
+            self.add(path, "load.bad_id", id=value)
             return False
         return True
 
@@ -139,7 +159,7 @@ def _decode(data: bytes, file: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         col = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
-        raise CourseError([Problem(file, line, col, "(file)", "not valid UTF-8")]) from None
+        raise CourseError([problem(file, line, col, AT_FILE, "load.not_utf8")]) from None
 
 
 def _parse(text: str, file: str) -> dict[str, Any]:
@@ -150,7 +170,7 @@ def _parse(text: str, file: str) -> dict[str, Any]:
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        raise CourseError([Problem(file, line, col, "(syntax)", f"TOML syntax error: {message}")]) from None
+        raise CourseError([problem(file, line, col, AT_SYNTAX, "load.syntax", detail=syntax_message(message))]) from None
 
 
 def load_course(path: str | Path) -> Course:
@@ -158,8 +178,12 @@ def load_course(path: str | Path) -> Course:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CourseError([Problem(str(path), 0, 0, "(file)", f"cannot read: {exc.strerror or exc}")]) from None
+        raise CourseError([unreadable(path, exc)]) from None
     return parse_course(data, str(path))
+
+
+def unreadable(path: Path, exc: OSError) -> Problem:
+    return problem(str(path), 0, 0, AT_FILE, "load.cannot_read", reason=exc)
 
 
 def parse_course(data: bytes | str, file: str = "<course>") -> Course:
@@ -169,13 +193,13 @@ def parse_course(data: bytes | str, file: str = "<course>") -> Course:
     top = checker.table(raw, "", {"format": (int, False), "course": (dict, True),
                                   "sections": ("tables", True), "cards": ("tables", False)})
     if top.get("format", FORMAT_VERSION) != FORMAT_VERSION:
-        checker.add("format", f"unsupported format {top['format']} (this version reads {FORMAT_VERSION})")
+        checker.add("format", "load.format", version=top["format"], supported=FORMAT_VERSION)
     course_fields = checker.table(top.get("course", {}), "course", _COURSE) if "course" in top else {}
     sections = _sections(checker, top.get("sections", []))
     lists = {lst.id: lst for s in sections for lst in s.lists}
     cards = _cards(checker, top.get("cards", []), {s.id for s in sections}, lists)
     if not sections and "sections" in top:
-        checker.add("sections", "the course has no sections")
+        checker.add("sections", "load.no_sections")
     if checker.problems:
         raise CourseError(checker.problems)
     if "id" in course_fields:
@@ -199,25 +223,25 @@ def _sections(checker: _Checker, raws: list[dict[str, Any]]) -> list[Section]:
         if not checker.ident(f["id"], f"{path}.id"):
             continue
         if f["id"] in seen:
-            checker.add(f"{path}.id", f"duplicate section id {f['id']!r}")
+            checker.add(f"{path}.id", "load.dup_section", id=f["id"])
             continue
         seen.add(f["id"])
         if not f["title"].strip():
-            checker.add(f"{path}.title", "must not be empty")
+            checker.add(f"{path}.title", "load.empty")
         item_lists = []
         for j, raw_list in enumerate(f.get("lists", [])):
             lst = _item_list(checker, raw_list, f"{path}.lists[{j}]")
             if lst is None:
                 continue
             if lst.id in list_ids:
-                checker.add(f"{path}.lists[{j}].id", f"duplicate list id {lst.id!r}")
+                checker.add(f"{path}.lists[{j}].id", "load.dup_list", id=lst.id)
             list_ids.add(lst.id)
             item_lists.append(lst)
         notes = []
         for j, raw_note in enumerate(f.get("notes", [])):
             n = checker.table(raw_note, f"{path}.notes[{j}]", _NOTE)
             if "kind" in n and n["kind"] not in NOTE_KINDS:
-                checker.add(f"{path}.notes[{j}].kind", f"must be one of {', '.join(NOTE_KINDS)}")
+                checker.add(f"{path}.notes[{j}].kind", "load.one_of", allowed=", ".join(NOTE_KINDS))
             elif "kind" in n and "text" in n:
                 notes.append(SectionNote(n["kind"], n["text"], n.get("source", "")))
         sections.append(Section(
@@ -229,7 +253,7 @@ def _sections(checker: _Checker, raws: list[dict[str, Any]]) -> list[Section]:
     for i, section in enumerate(sections):
         if section.parent is not None and section.parent not in by_id:
             checker.add(_section_path(raws, section.id) + ".parent",
-                        f"parent section {section.parent!r} does not exist")
+                        "load.no_parent", id=section.parent)
     _check_cycles(checker, raws, by_id)
     return sections
 
@@ -248,7 +272,7 @@ def _check_cycles(checker: _Checker, raws: list[Any], by_id: dict[str, Section])
         while current in by_id:
             if current in seen:
                 checker.add(_section_path(raws, section.id) + ".parent",
-                            f"section {section.id!r} is its own ancestor")
+                            "load.cycle", id=section.id)
                 break
             seen.add(current)
             current = by_id[current].parent
@@ -261,10 +285,10 @@ def _item_list(checker: _Checker, raw: Any, path: str) -> ItemList | None:
         item = checker.table(raw_item, f"{path}.items[{k}]", _ITEM)
         if "text" in item:
             if not item["text"].strip():
-                checker.add(f"{path}.items[{k}].text", "must not be empty")
+                checker.add(f"{path}.items[{k}].text", "load.empty")
             items.append(ListItem(item["text"], item.get("detail", "")))
     if "items" in f and not f["items"]:
-        checker.add(f"{path}.items", "a list needs at least one item")
+        checker.add(f"{path}.items", "load.list_empty")
     if "id" not in f or "title" not in f or not checker.ident(f["id"], f"{path}.id"):
         return None
     return ItemList(f["id"], f["title"], tuple(items), f.get("ordered", True))
@@ -277,11 +301,11 @@ def _cards(checker: _Checker, raws: list[dict[str, Any]], section_ids: set[str],
     for i, raw in enumerate(raws):
         path = f"cards[{i}]"
         if not isinstance(raw, dict):
-            checker.add(path, "must be a table")
+            checker.add(path, "load.must_be_table")
             continue
         kind = raw.get("kind")
         if isinstance(kind, str) and kind not in _CARD_KINDS:
-            checker.add(f"{path}.kind", f"unknown card kind {kind!r} (one of {', '.join(_CARD_KINDS)})")
+            checker.add(f"{path}.kind", "load.card_kind", kind=kind, allowed=", ".join(_CARD_KINDS))
             continue
         spec = dict(_CARD_COMMON)
         spec.update(_CARD_KINDS.get(kind, {}) if isinstance(kind, str) else {})
@@ -289,11 +313,11 @@ def _cards(checker: _Checker, raws: list[dict[str, Any]], section_ids: set[str],
         if not {"id", "section", "kind"} <= f.keys() or not checker.ident(f["id"], f"{path}.id"):
             continue
         if f["id"] in seen:
-            checker.add(f"{path}.id", f"duplicate card id {f['id']!r}")
+            checker.add(f"{path}.id", "load.dup_card", id=f["id"])
             continue
         seen.add(f["id"])
         if f["section"] not in section_ids:
-            checker.add(f"{path}.section", f"section {f['section']!r} does not exist")
+            checker.add(f"{path}.section", "load.no_section", id=f["section"])
             continue
         card = _card(checker, f, path, lists)
         if card is not None:
@@ -308,7 +332,7 @@ def _card(checker: _Checker, f: dict[str, Any], path: str, lists: dict[str, Item
         return Card(front=f["front"], back=f["back"], **base)
     if kind is CardKind.CLOZE and "text" in f:
         if not cloze_gaps(f["text"]):
-            checker.add(f"{path}.text", "a cloze needs at least one gap written as {{answer}}")
+            checker.add(f"{path}.text", "load.cloze_gap")
             return None
         return Card(front=f["text"], back=f.get("extra", ""), **base)
     if kind is CardKind.LIST and "prompt" in f:
@@ -316,19 +340,19 @@ def _card(checker: _Checker, f: dict[str, Any], path: str, lists: dict[str, Item
     if kind is CardKind.CHOICE and {"question", "options", "answer"} <= f.keys():
         options, answers = f["options"], f["answer"]
         if not 2 <= len(options) <= MAX_OPTIONS:
-            checker.add(f"{path}.options", f"a choice needs 2 to {MAX_OPTIONS} options")
+            checker.add(f"{path}.options", "load.options_count", most=MAX_OPTIONS)
         if len(set(options)) != len(options):
-            checker.add(f"{path}.options", "options must be different from each other")
+            checker.add(f"{path}.options", "load.options_same")
         if not answers:
-            checker.add(f"{path}.answer", "name at least one correct option")
+            checker.add(f"{path}.answer", "load.no_answer")
         for k, answer in enumerate(answers):
             if answer not in options:
-                checker.add(f"{path}.answer[{k}]", f"answer {answer!r} is not among the options")
+                checker.add(f"{path}.answer[{k}]", "load.answer_not_option", answer=answer)
         return Card(front=f["question"], back=f.get("explanation", ""), options=tuple(options),
                     answers=tuple(answers), **base)
     if kind is CardKind.TYPED and {"prompt", "answer"} <= f.keys():
         if not f["answer"].strip():
-            checker.add(f"{path}.answer", "must not be empty")
+            checker.add(f"{path}.answer", "load.empty")
         return Card(front=f["prompt"], back=f.get("explanation", ""),
                     answers=(f["answer"], *f.get("accept", ())), **base)
     return None
@@ -337,20 +361,20 @@ def _card(checker: _Checker, f: dict[str, Any], path: str, lists: dict[str, Item
 def _list_card(checker: _Checker, f: dict[str, Any], path: str, lists: dict[str, ItemList],
                base: dict[str, Any]) -> Card | None:
     if ("list" in f) == ("items" in f):
-        checker.add(path, "a list card needs exactly one of 'list' (a section list id) or 'items'")
+        checker.add(path, "load.list_source")
         return None
     if "list" in f:
         source = lists.get(f["list"])
         if source is None:
-            checker.add(f"{path}.list", f"list {f['list']!r} does not exist")
+            checker.add(f"{path}.list", "load.no_list", id=f["list"])
             return None
         items, ordered = source.items, f.get("ordered", source.ordered)
     else:
         if not f["items"]:
-            checker.add(f"{path}.items", "a list card needs at least one item")
+            checker.add(f"{path}.items", "load.list_card_empty")
             return None
         items, ordered = tuple(ListItem(t) for t in f["items"]), f.get("ordered", True)
     if not items:
-        checker.add(f"{path}.list", "the list is empty")
+        checker.add(f"{path}.list", "load.list_empty_source")
         return None
     return Card(front=f["prompt"], items=items, ordered=ordered, **base)

@@ -17,7 +17,7 @@ from pathlib import Path
 from gonghui_tui import __version__
 from gonghui_tui.domain import course as course_module
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.loader import CourseError, Problem, parse_course
+from gonghui_tui.domain.loader import CourseError, parse_course, unreadable
 from gonghui_tui.storage.atomic import write_atomic
 
 
@@ -32,7 +32,7 @@ def load_course_cached(path: Path, cache_dir: Path | None) -> Course:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CourseError([Problem(str(path), 0, 0, "(file)", f"cannot read: {exc.strerror or exc}")]) from None
+        raise CourseError([unreadable(path, exc)]) from None
     if cache_dir is None:
         return parse_course(data, str(path))
     key = hashlib.sha256(data + __version__.encode() + _shape().encode()).hexdigest()[:32]

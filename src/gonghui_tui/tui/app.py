@@ -17,7 +17,7 @@ from textual.command import CommandPalette
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import Reading
-from gonghui_tui.i18n import language, other_language, set_language, t
+from gonghui_tui.i18n import language, other_language, set_language, t, translator
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, save_settings
 from gonghui_tui.storage.store import Store
@@ -204,7 +204,8 @@ class GonghuiApp(Translated, App[int]):
         from gonghui_tui.domain.exporting import export
 
         try:
-            export(fmt, target, self.course, self.store, self.now(), self.settings, force=True, tz=self.tz)
+            export(fmt, target, self.course, self.store, self.now(), self.settings, force=True, tz=self.tz,
+                   t=translator(language()))
         except (OSError, StoreError) as exc:
             self.notify(t("export.failed", error=exc), severity="error", timeout=10, markup=False)
             return
