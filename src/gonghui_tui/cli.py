@@ -27,7 +27,7 @@ from gonghui_tui.domain.formats import FORMATS
 from gonghui_tui.i18n import LANGUAGES, language, set_language, t, translator
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
-from gonghui_tui.storage.course_cache import load_course_cached
+from gonghui_tui.storage.course_cache import load_course_cached, load_search_entries
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, load_settings
 from gonghui_tui.storage.store import Store
@@ -255,8 +255,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     # the ~50,000 start-up objects cost 30 ms before the first screen, and it
     # would come back as a hitch between keypresses (docs/performance.md).
     gc.freeze()
+    source = course_path(args)
     app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
-                     export_dir=documents_dir(), settings_path=paths.config)
+                     export_dir=documents_dir(), settings_path=paths.config,
+                     search_entries=lambda: load_search_entries(course, source, paths.cache_dir))
     try:
         app.run(headless=bool(os.environ.get(READY_EXIT_ENV)))
     finally:

@@ -39,3 +39,24 @@ def test_a_damaged_entry_is_rebuilt_and_errors_still_reported(tmp_path):
     source.write_text("[course]\n", encoding="utf-8")
     with pytest.raises(loader.CourseError):
         load_course_cached(source, tmp_path / "cache")
+
+
+def test_search_entries_are_built_once_per_course_version(tmp_path, monkeypatch):
+    from gonghui_tui.domain import search
+    from gonghui_tui.storage.course_cache import load_search_entries
+
+    source = tmp_path / "course.toml"
+    source.write_bytes(bundled_course().read_bytes())
+    course = load_course_cached(source, tmp_path / "cache")
+    first = load_search_entries(course, source, tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("search-*.pickle"))) == 1
+    real_of = search.CourseEntries.of
+    monkeypatch.setattr(search.CourseEntries, "of", classmethod(lambda cls, c: pytest.fail("built again")))
+    again = load_search_entries(course, source, tmp_path / "cache")
+    assert again.full == first.full and again.texts == first.texts
+    # an edited course is a new version: its entries are built, and the old ones dropped
+    monkeypatch.setattr(search.CourseEntries, "of", classmethod(lambda cls, c: real_of(c)))
+    source.write_text(source.read_text(encoding="utf-8").replace("总结与展望", "总结"), encoding="utf-8")
+    edited = load_course_cached(source, tmp_path / "cache")
+    assert "总结" in load_search_entries(edited, source, tmp_path / "cache").texts
+    assert len(list((tmp_path / "cache").glob("search-*.pickle"))) == 1

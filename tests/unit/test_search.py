@@ -36,3 +36,37 @@ def test_bodies_lists_notes_and_cards_are_searched(index):
 def test_nothing_for_empty_or_unknown(index):
     assert index.search("   ") == []
     assert index.search("zzzzqqq") == []
+
+
+def _shown(results):
+    return [(r.entry.kind, r.entry.section_id, r.entry.text, r.start, r.length) for r in results]
+
+
+@pytest.mark.parametrize("query", ["bagejianchi", "njr", "ysjj", "gonghui ganbu", "与时俱进", "FSRS", "zhigong"])
+def test_typing_a_query_key_by_key_finds_what_a_fresh_search_finds(course, query):
+    """Each keystroke only looks at the previous keystroke's hits; that must never lose one."""
+    typed = SearchIndex(course, {"summary": "我的笔记：要记住与时俱进"})
+    for end in range(1, len(query) + 1):
+        fresh = SearchIndex(course, {"summary": "我的笔记：要记住与时俱进"})
+        assert _shown(typed.search(query[:end])) == _shown(fresh.search(query[:end])), query[:end]
+
+
+def test_a_changed_note_is_found_and_a_removed_one_is_not(course):
+    index = SearchIndex(course, {})
+    assert not [r for r in index.search("xinde") if r.entry.kind == "note"]
+    index.set_notes({"summary": "学习心得"})
+    assert [r.entry.section_id for r in index.search("xinde") if r.entry.kind == "note"] == ["summary"]
+    index.set_notes({})
+    assert not [r for r in index.search("xinde") if r.entry.kind == "note"]
+
+
+def test_pinyin_comes_without_the_phrase_dictionary():
+    """Per-character readings need pypinyin's character table only: its phrase
+    dictionary costs 57 MB and 0.23 s (docs/performance.md)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from gonghui_tui.domain.search import PinyinText; "
+            "p = PinyinText('八个坚持'); print(p.full, p.initials, 'pypinyin.phrases_dict' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["bagejianchi", "bgjc", "False"]

@@ -17,6 +17,7 @@ from textual.command import CommandPalette
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import Reading
+from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui.i18n import language, other_language, set_language, t, translator
 from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, save_settings
@@ -24,6 +25,7 @@ from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated, translate_bindings
+from gonghui_tui.tui.search_index import SessionSearch
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
 
@@ -57,6 +59,7 @@ class GonghuiApp(Translated, App[int]):
         seed: int | None = None,
         export_dir: Path | None = None,
         settings_path: Path | None = None,
+        search_entries: Callable[[], CourseEntries] | None = None,
     ) -> None:
         super().__init__()
         self.course = course
@@ -70,6 +73,8 @@ class GonghuiApp(Translated, App[int]):
         self.seed = seed  # for the order of choice options; tests fix it
         self.export_dir = export_dir or Path.home()
         self.settings_path = settings_path  # None: settings changed in the app are not saved
+        self.search = SessionSearch(course, search_entries)
+        self._preload_search = search_entries is not None
         self.title = t("app.title")
         self.sub_title = course.title
 
@@ -81,6 +86,8 @@ class GonghuiApp(Translated, App[int]):
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._show_notices)
+        if self._preload_search:  # after the first screen: start-up stays short
+            self.set_timer(0.5, lambda: self.run_worker(self.search.preload, thread=True, group="search"))
         if os.environ.get(READY_EXIT_ENV):  # benchmarks: leave as soon as the first screen is drawn
             self.call_after_refresh(self.exit)
 
@@ -165,7 +172,6 @@ class GonghuiApp(Translated, App[int]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("cmd.placeholder")))
 
     def open_search(self) -> None:
-        from gonghui_tui.domain.search import SearchIndex
         from gonghui_tui.tui.screens.search import SearchScreen
 
         notes = {sid: text for sid, (text, _) in self.store.notes(self.course.id).items()}
@@ -174,7 +180,7 @@ class GonghuiApp(Translated, App[int]):
             if section_id is not None:
                 self.jump_to(section_id)
 
-        self.push_screen(SearchScreen(SearchIndex(self.course, notes)), chosen)
+        self.push_screen(SearchScreen(self.search.index(notes)), chosen)
 
     def action_dashboard(self) -> None:
         from gonghui_tui.tui.screens.dashboard import DashboardScreen

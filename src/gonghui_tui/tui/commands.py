@@ -49,7 +49,7 @@ class StudyCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Fuzzy match on the text, or pinyin (full or initials) for ASCII queries."""
-        from gonghui_tui.domain.search import PinyinText
+        from gonghui_tui.domain.search import pinyin_text
 
         matcher = self.matcher(query)
         pinyin_query = query.strip().lower().replace(" ", "")
@@ -59,7 +59,7 @@ class StudyCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(text), callback, help=help_text or None)
             elif use_pinyin:
-                hit = PinyinText(text).find(pinyin_query)
+                hit = pinyin_text(text).find(pinyin_query)
                 if hit is not None:
                     start, length = hit
                     shown = Content(text).stylize("reverse", start, start + length)
