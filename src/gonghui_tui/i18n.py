@@ -180,6 +180,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "stats.heatmap_more": ("多", "more"),
     "stats.heatmap_max": ("（单日最多 {n} 次）", "(busiest day: {n})"),
     "stats.reading": ("阅读进度", "Reading"),
+    "stats.computing": ("正在计算…", "Computing…"),
+    "stats.failed": ("无法读取学习记录：{error}", "Cannot read the study records: {error}"),
     "bind.dashboard": ("学习统计", "Dashboard"),
     "cmd.dashboard": ("学习统计", "Progress dashboard"),
     # export and import

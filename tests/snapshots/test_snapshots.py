@@ -23,4 +23,9 @@ def test_drill_choice_revealed_80x24(app, snap_compare):
 
 
 def test_dashboard_100x30(app, snap_compare):
-    assert snap_compare(app, press=["p"], terminal_size=(100, 30))
+    async def open_dashboard(pilot) -> None:
+        await pilot.press("p")
+        await pilot.app.workers.wait_for_complete()  # the figures are computed in a thread
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_dashboard, terminal_size=(100, 30))

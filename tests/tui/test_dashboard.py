@@ -20,6 +20,8 @@ async def test_dashboard_shows_progress(course, store, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         assert isinstance(app.screen, DashboardScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         text = squash(screen_text(app))
         assert "已读章节1/16" in text and "复习总次数：3" in text
         assert "当前连续学习：1天" in text
@@ -36,6 +38,35 @@ async def test_dashboard_shows_progress(course, store, clock):
 async def test_dashboard_fits_a_big_terminal(app):
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("p")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         text = squash(screen_text(app))
         assert "近16周复习热力图" in text and "未来14天到期预测" in text
+
+
+async def test_dashboard_shows_at_once_and_fills_in_when_the_figures_are_ready(app, monkeypatch):
+    """Figures that take a second at 1,000,000 reviews must not freeze the screen."""
+    import threading
+
+    from gonghui_tui.tui.screens import dashboard
+
+    release = threading.Event()
+    real = dashboard.compute_stats
+
+    def slow_stats(*args, **kwargs):
+        release.wait(5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard, "compute_stats", slow_stats)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert "正在计算" in squash(screen_text(app))
+        await pilot.press("escape")  # keys still work while the figures are computed
+        assert not isinstance(app.screen, DashboardScreen)
+        await pilot.press("p")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "正在计算" not in squash(screen_text(app)) and "复习总次数：0" in squash(screen_text(app))
