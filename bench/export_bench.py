@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.history import fill_history  # noqa: E402
-from gonghui_tui.domain.exporting import render  # noqa: E402
+from gonghui_tui.exporting import render  # noqa: E402
 from gonghui_tui.domain.loader import load_course  # noqa: E402
 from gonghui_tui.paths import bundled_course  # noqa: E402
 from gonghui_tui.storage.settings import Settings  # noqa: E402

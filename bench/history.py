@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from gonghui_tui.domain.course import Course
-from gonghui_tui.storage.store import Store, to_ms
+from gonghui_tui.domain.records import to_ms
+from gonghui_tui.storage.store import Store
 
 START = datetime(2025, 1, 1, tzinfo=timezone.utc)
 

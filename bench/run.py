@@ -101,7 +101,7 @@ def bench_keypress(runs: int) -> dict:
 def bench_exports(course_path: Path, folder: Path, reviews: int, runs: int) -> dict:
     import sqlite3
 
-    from gonghui_tui.domain.exporting import render
+    from gonghui_tui.exporting import render
     from gonghui_tui.domain.loader import load_course
     from gonghui_tui.storage.settings import Settings
 

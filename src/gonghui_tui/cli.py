@@ -23,14 +23,13 @@ from gonghui_tui import __version__
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
+from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.domain.formats import FORMATS
 from gonghui_tui.i18n import LANGUAGES, language, set_language, t, translator
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
 from gonghui_tui.storage.course_cache import load_course_cached, load_search_entries
-from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, load_settings
-from gonghui_tui.storage.store import Store
 
 EXIT_USER_ERROR = 2
 
@@ -211,7 +210,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from gonghui_tui.domain.exporting import ExportExists, default_name, export, trainee_of
+    from gonghui_tui.exporting import ExportExists, default_name, export, trainee_of
 
     now = utc_now()
     with progress_session(args) as (course, settings, store):

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input
 
 from gonghui_tui.i18n import translator
-from gonghui_tui.domain.exporting import render
+from gonghui_tui.exporting import render
 from gonghui_tui.domain.loader import load_course
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.tui.app import GonghuiApp

@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from gonghui_tui.domain.export_md import md_escape
-from gonghui_tui.domain.exporting import ExportExists, export, render
+from gonghui_tui.exporting import ExportExists, export, render
 from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import translator
 from gonghui_tui.storage.settings import Settings

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from gonghui_tui.cli import main
-from gonghui_tui.domain.exporting import export
+from gonghui_tui.exporting import export
 from gonghui_tui.domain.importer import ImportProblem, import_progress
 from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import set_language, translator

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from fsrs import State
 
+from gonghui_tui.domain.records import CardRecord, to_ms
 from gonghui_tui.domain.stats import compute_stats, stats_json
-from gonghui_tui.storage.store import CardRecord, to_ms
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=timezone.utc)  # 10:00 on 10 March in Beijing
@@ -100,7 +100,7 @@ def test_reviews_per_day_matches_one_conversion_per_review_across_dst():
 
     from gonghui_tui.domain.scheduler import study_day
     from gonghui_tui.domain.stats import BUCKET_MS, _reviews_per_day
-    from gonghui_tui.storage.store import from_ms
+    from gonghui_tui.domain.records import from_ms
 
     first = to_ms(datetime(2026, 3, 1, tzinfo=timezone.utc)) // BUCKET_MS
     buckets = [(b, 1 + b % 3) for b in range(first, first + 96 * 260)]  # every quarter hour, 260 days
@@ -115,7 +115,7 @@ def test_reviews_per_day_matches_one_conversion_per_review_across_dst():
 def test_forecast_matches_day_by_day_conversion_across_dst():
     from gonghui_tui.domain.scheduler import study_day
     from gonghui_tui.domain.stats import FORECAST_DAYS, _forecast
-    from gonghui_tui.storage.store import from_ms
+    from gonghui_tui.domain.records import from_ms
 
     start = to_ms(datetime(2026, 3, 20, tzinfo=timezone.utc))
     due = [start + i * 7 * 60_000 for i in range(6_000)]  # every 7 minutes for 29 days

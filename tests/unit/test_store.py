@@ -11,7 +11,8 @@ import pytest
 
 from gonghui_tui.storage.backup import daily_backup
 from gonghui_tui.storage.database import MIGRATIONS, SCHEMA_VERSION, StoreError
-from gonghui_tui.storage.store import CardRecord, Store
+from gonghui_tui.domain.records import CardRecord
+from gonghui_tui.storage.store import Store
 
 
 def test_fresh_store_is_private_wal_and_current(tmp_path, clock):

@@ -6,7 +6,7 @@ import json
 import tomllib
 
 from gonghui_tui.cli import main
-from gonghui_tui.domain.exporting import default_name, render
+from gonghui_tui.exporting import default_name, render
 from gonghui_tui.domain.trainee import Trainee
 from gonghui_tui.i18n import translator
 from gonghui_tui.paths import Paths

@@ -8,8 +8,9 @@ from datetime import datetime
 from fsrs import State
 
 from gonghui_tui.domain.course import Card, Course
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.records import CardRecord, from_ms, to_ms
 from gonghui_tui.domain.scheduler import NEW, new_record
-from gonghui_tui.storage.store import CardRecord, Store, from_ms, to_ms
 
 STATE_NAMES = {NEW: "new", State.Learning: "learning", State.Review: "review",
                State.Relearning: "relearning"}
@@ -26,7 +27,7 @@ class CardRow:
     lapses: int
 
 
-def card_rows(course: Course, store: Store, section_id: str | None, now: datetime) -> list[CardRow]:
+def card_rows(course: Course, store: ProgressStore, section_id: str | None, now: datetime) -> list[CardRow]:
     records = store.cards(course.id)
     rows = []
     for card in course.cards_under(section_id):
@@ -40,7 +41,7 @@ def card_rows(course: Course, store: Store, section_id: str | None, now: datetim
     return rows
 
 
-def set_suspended(course: Course, store: Store, card_id: str, suspended: bool, now: datetime) -> None:
+def set_suspended(course: Course, store: ProgressStore, card_id: str, suspended: bool, now: datetime) -> None:
     row = store.ensure_card(course.id, card_id, to_ms(now))
     record: CardRecord = store.card(course.id, card_id) or new_record(row, card_id, now)
     store.update_card(course.id, replace(record, suspended=suspended))

@@ -18,8 +18,9 @@ import tomli_w
 
 from gonghui_tui import __version__
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.records import CardRecord, from_ms
 from gonghui_tui.domain.trainee import Trainee, clean
-from gonghui_tui.storage.store import CardRecord, Store, from_ms
 
 FORMAT_NAME = "gonghui-tui-progress"
 FORMAT_VERSION = 1
@@ -64,7 +65,7 @@ def card_to_row(record: CardRecord) -> dict[str, Any]:
     })
 
 
-def progress_data(course: Course, store: Store, now: datetime, settings: dict[str, Any],
+def progress_data(course: Course, store: ProgressStore, now: datetime, settings: dict[str, Any],
                   trainee: Trainee = Trainee(), include_notes: bool = True) -> dict[str, Any]:
     """Everything stored for this course, in course order where there is one,
     signed with the trainee. Notes are private: left out unless asked for."""
@@ -96,7 +97,7 @@ def progress_data(course: Course, store: Store, now: datetime, settings: dict[st
     }
 
 
-def review_dicts(course: Course, store: Store) -> list[dict[str, Any]]:
+def review_dicts(course: Course, store: ProgressStore) -> list[dict[str, Any]]:
     return [
         _drop_none({"card": card, "rating": rating, "reviewed": reviewed, "duration_ms": duration,
                     "state_before": before})
@@ -104,7 +105,7 @@ def review_dicts(course: Course, store: Store) -> list[dict[str, Any]]:
     ]
 
 
-def to_json(data: dict[str, Any], course: Course, store: Store) -> str:
+def to_json(data: dict[str, Any], course: Course, store: ProgressStore) -> str:
     """Readable JSON, one card or review per line. The review lines come
     ready-encoded from SQLite: 200,000 of them would take seconds in Python."""
     parts = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
@@ -114,11 +115,11 @@ def to_json(data: dict[str, Any], course: Course, store: Store) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def to_toml(data: dict[str, Any], course: Course, store: Store) -> str:
+def to_toml(data: dict[str, Any], course: Course, store: ProgressStore) -> str:
     return tomli_w.dumps(_drop_none({**data, "reviews": review_dicts(course, store)}))
 
 
-def to_csv(course: Course, store: Store) -> str:
+def to_csv(course: Course, store: ProgressStore) -> str:
     """The review log, one row per review, with a header."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

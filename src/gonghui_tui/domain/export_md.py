@@ -11,12 +11,12 @@ from datetime import datetime, tzinfo
 
 from gonghui_tui.domain.cards import cloze_plain
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.reading import ReadStatus
 from gonghui_tui.domain.scheduler import make_scheduler, retrievability
 from gonghui_tui.domain.stats import Stats
 from gonghui_tui.domain.trainee import Trainee, clean
 from gonghui_tui.domain.translate import Translate
-from gonghui_tui.storage.store import Store
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 WEAK_RECALL = 0.8
@@ -49,7 +49,7 @@ def heading(title: str, trainee: Trainee, t: Translate) -> str:
     return f"# {md_escape(title)} · {md_escape(who)}"
 
 
-def progress_markdown(course: Course, store: Store, stats: Stats, now: datetime, t: Translate,
+def progress_markdown(course: Course, store: ProgressStore, stats: Stats, now: datetime, t: Translate,
                       desired_retention: float = 0.9, tz: tzinfo | None = None,
                       trainee: Trainee = Trainee(), include_notes: bool = True) -> str:
     """The notes in the language of ``t`` (the reader's, not the screen's)."""

@@ -19,9 +19,10 @@ from typing import Any
 
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import CARD_TIME_FIELDS, FORMAT_NAME, FORMAT_VERSION, parse_iso
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json
 from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
 from gonghui_tui.domain.translate import Message
-from gonghui_tui.storage.store import CardRecord, ImportPlan, Store, from_ms, record_json
 
 
 NOTE_RULE = "————"  # dates the second of two notes kept side by side
@@ -77,7 +78,7 @@ def _card_record(row: dict[str, Any]) -> CardRecord:
     return CardRecord(row_id=0, card_id=row["id"], **values)
 
 
-def plan_import(course: Course, store: Store, data: dict[str, Any], now: datetime) -> tuple[ImportPlan, ImportResult]:
+def plan_import(course: Course, store: ProgressStore, data: dict[str, Any], now: datetime) -> tuple[ImportPlan, ImportResult]:
     try:
         return _plan(course, store, data, now)
     except (KeyError, TypeError, ValueError) as exc:
@@ -86,7 +87,7 @@ def plan_import(course: Course, store: Store, data: dict[str, Any], now: datetim
         raise ImportProblem("import.damaged") from None
 
 
-def _plan(course: Course, store: Store, data: dict[str, Any], now: datetime) -> tuple[ImportPlan, ImportResult]:
+def _plan(course: Course, store: ProgressStore, data: dict[str, Any], now: datetime) -> tuple[ImportPlan, ImportResult]:
     if data["course"]["id"] != course.id:
         raise ImportProblem("import.other_course", theirs=data["course"]["id"], ours=course.id)
     plan = ImportPlan(position=data.get("position"))
@@ -190,7 +191,7 @@ def _merge_notes(local: dict[str, tuple[str, int]], rows: list[dict[str, Any]], 
     return added, beside
 
 
-def import_progress(course: Course, store: Store, path: Path, now: datetime) -> ImportResult:
+def import_progress(course: Course, store: ProgressStore, path: Path, now: datetime) -> ImportResult:
     plan, result = plan_import(course, store, read_export(path), now)
     store.apply_import(course.id, plan)
     return result

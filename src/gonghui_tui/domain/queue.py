@@ -15,8 +15,9 @@ from typing import Iterable
 from fsrs import State
 
 from gonghui_tui.domain.course import Card, Course
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.records import CardRecord, to_ms
 from gonghui_tui.domain.scheduler import NEW, study_day_start
-from gonghui_tui.storage.store import CardRecord, Store, to_ms
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class TodayCounts:
     new_started: int  # of which the card was new
 
 
-def today_counts(store: Store, course_id: str, now: datetime, tz: tzinfo | None = None) -> TodayCounts:
+def today_counts(store: ProgressStore, course_id: str, now: datetime, tz: tzinfo | None = None) -> TodayCounts:
     since = to_ms(study_day_start(now, tz))
     return TodayCounts(store.count_reviews(course_id, since),
                        store.count_reviews(course_id, since, new_only=True))
@@ -92,7 +93,7 @@ class DueSummary:
     sections: dict[str, dict[str, int]]
 
 
-def due_summary(course: Course, store: Store, now: datetime, limits: Limits,
+def due_summary(course: Course, store: ProgressStore, now: datetime, limits: Limits,
                 tz: tzinfo | None = None) -> DueSummary:
     """What `gonghui-tui due` prints: due now, new left today, reviewed today."""
     records = store.cards(course.id)

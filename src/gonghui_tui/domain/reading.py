@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Callable
 
 from gonghui_tui.domain.course import Course
-from gonghui_tui.storage.store import Store
+from gonghui_tui.domain.ports import ProgressStore
 
 # Longest stretch counted for one visit: someone who walked away from the
 # terminal did not read for an hour.
@@ -23,7 +23,7 @@ class ReadStatus(str, Enum):
 
 
 class Reading:
-    def __init__(self, course: Course, store: Store, now: Callable[[], datetime]) -> None:
+    def __init__(self, course: Course, store: ProgressStore, now: Callable[[], datetime]) -> None:
         self.course = course
         self.store = store
         self.now = now

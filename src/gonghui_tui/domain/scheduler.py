@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
 
-from gonghui_tui.storage.store import CardRecord, from_ms, to_ms
+from gonghui_tui.domain.records import CardRecord, from_ms, to_ms
 
 ROLLOVER_HOUR = 4
 LEECH_LAPSES = 8

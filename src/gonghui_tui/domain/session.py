@@ -11,7 +11,9 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Callable
 
 from gonghui_tui.domain.course import Card, Course
+from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.queue import Limits, build_queue, today_counts
+from gonghui_tui.domain.records import CardRecord, from_ms, to_ms
 from gonghui_tui.domain.scheduler import (
     LEARN_AHEAD,
     NEW,
@@ -21,7 +23,6 @@ from gonghui_tui.domain.scheduler import (
     preview,
     review,
 )
-from gonghui_tui.storage.store import CardRecord, Store, from_ms, to_ms
 
 AGAIN = 1
 
@@ -52,7 +53,7 @@ class DrillSession:
     def __init__(
         self,
         course: Course,
-        store: Store,
+        store: ProgressStore,
         now: Callable[[], datetime],
         section_id: str | None = None,
         limits: Limits = Limits(),

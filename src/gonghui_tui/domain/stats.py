@@ -13,8 +13,9 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from gonghui_tui.domain.card_states import STATE_NAMES
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.records import from_ms, to_ms
 from gonghui_tui.domain.scheduler import NEW, day_start, make_scheduler, retrievabilities, study_day
-from gonghui_tui.storage.store import Store, from_ms, to_ms
 
 MATURE_DAYS = 21
 HEATMAP_WEEKS = 16
@@ -54,7 +55,7 @@ class Stats:
     studied_days: list[str]  # every study day with a review or a section read
 
 
-def compute_stats(course: Course, store: Store, now: datetime, desired_retention: float = 0.9,
+def compute_stats(course: Course, store: ProgressStore, now: datetime, desired_retention: float = 0.9,
                   tz: tzinfo | None = None) -> Stats:
     today = study_day(now, tz)
     records = store.cards(course.id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from gonghui_tui.domain.ports import StoreError  # noqa: F401  (raised here; re-exported)
 from gonghui_tui.paths import ensure_private_dir
 
 BUSY_TIMEOUT_MS = 10_000
@@ -83,10 +84,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class StoreError(Exception):
-    """The progress database cannot be used; the message is one line for the user."""
 
 
 @dataclass(frozen=True)

@@ -7,85 +7,24 @@ Times are stored as UTC epoch milliseconds.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, replace
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from gonghui_tui.storage.database import StoreError, open_database
-
-
-def to_ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
-def from_ms(ms: int | None) -> datetime | None:
-    return None if ms is None else datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
-
-
-@dataclass(frozen=True)
-class SectionRecord:
-    section_id: str
-    read: bool
-    first_read_ms: int | None
-    last_read_ms: int | None
-    seconds: float
-
-
-@dataclass(frozen=True)
-class CardRecord:
-    """The stored schedule of one card; ``row_id`` doubles as the fsrs card id."""
-
-    row_id: int
-    card_id: str
-    state: int
-    step: int | None
-    stability: float | None
-    difficulty: float | None
-    due_ms: int
-    last_review_ms: int | None
-    reps: int = 0
-    lapses: int = 0
-    suspended: bool = False
-    buried_until_ms: int | None = None
-    leech: bool = False
-
-
-_RECORD_FIELDS = tuple(f.name for f in fields(CardRecord))
-
-
-def record_json(record: CardRecord) -> str:
-    """A card's state as the JSON kept in the review log for an exact undo.
-
-    Field by field: dataclasses.asdict deep-copies, a third of a grade's time.
-    """
-    return json.dumps({name: getattr(record, name) for name in _RECORD_FIELDS})
-
-
-@dataclass(frozen=True)
-class ReviewRecord:
-    id: int
-    card_id: str
-    rating: int
-    reviewed_ms: int
-    duration_ms: int | None
-    state_before: int | None  # None: the card was new
-
-
-@dataclass
-class ImportPlan:
-    """Rows to write for an import, already merged with what is stored."""
-
-    sections: list[tuple[str, bool, int | None, int | None, float]] = field(default_factory=list)
-    notes: list[tuple[str, str, int]] = field(default_factory=list)
-    cards: list[CardRecord] = field(default_factory=list)
-    replace_logs_of: list[str] = field(default_factory=list)  # card ids whose log is rewritten whole
-    # (card_id, rating, reviewed_ms, duration_ms, state_before, before_json)
-    reviews: list[tuple[str, int, int, int | None, int | None, str | None]] = field(default_factory=list)
-    position: str | None = None
+from gonghui_tui.domain.ports import StoreError
+from gonghui_tui.domain.records import (
+    CardRecord,
+    ImportPlan,
+    ReviewRecord,
+    SectionRecord,
+    record_from_json,
+    record_json,
+    to_ms,
+)
+from gonghui_tui.storage.database import migrate, open_database
 
 
 # reviewed_ms as ISO 8601 UTC with milliseconds, computed by SQLite (faster than strftime's %f).
@@ -97,6 +36,8 @@ _CARD_COLUMNS = ("id, card_id, state, step, stability, difficulty, due_ms, last_
 
 
 class Store:
+    """SQLite implementation of the domain's ``ProgressStore``."""
+
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None,
                  moved_aside: Path | None = None) -> None:
         self.conn = conn
@@ -107,6 +48,13 @@ class Store:
     def open(cls, path: Path, now: datetime) -> Store:
         result = open_database(path, now)
         return cls(result.connection, path, result.moved_aside)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A store that lives only as long as this object: for tests and trial runs."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        migrate(conn)
+        return cls(conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -260,7 +208,7 @@ class Store:
                             (review_id, course_id)).fetchone()
             if row is None:
                 return None
-            before = CardRecord(**json.loads(row[0]))
+            before = record_from_json(row[0])
             _write_card(c, course_id, before)
             c.execute("DELETE FROM review_log WHERE id = ?", (review_id,))
             return before

@@ -16,12 +16,11 @@ from textual.command import CommandPalette
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.ports import ProgressStore, StoreError
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui.i18n import language, other_language, set_language, t, translator
-from gonghui_tui.storage.database import StoreError
 from gonghui_tui.storage.settings import Settings, save_settings
-from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated, translate_bindings
@@ -50,7 +49,7 @@ class GonghuiApp(Translated, App[int]):
     def __init__(
         self,
         course: Course,
-        store: Store,
+        store: ProgressStore,
         settings: Settings | None = None,
         now: Callable[[], datetime] = utc_now,
         notices: list[str] | None = None,
@@ -191,7 +190,7 @@ class GonghuiApp(Translated, App[int]):
                                          self.settings.desired_retention, self.tz))
 
     def action_export(self) -> None:
-        from gonghui_tui.domain.exporting import default_name, trainee_of
+        from gonghui_tui.exporting import default_name, trainee_of
         from gonghui_tui.tui.screens.dialogs import ConfirmScreen, ExportFormatScreen
 
         def chosen(fmt: str | None) -> None:
@@ -207,7 +206,7 @@ class GonghuiApp(Translated, App[int]):
         self.push_screen(ExportFormatScreen(), chosen)
 
     def _write_export(self, fmt: str, target: Path) -> None:
-        from gonghui_tui.domain.exporting import export
+        from gonghui_tui.exporting import export
 
         try:
             export(fmt, target, self.course, self.store, self.now(), self.settings, force=True, tz=self.tz,

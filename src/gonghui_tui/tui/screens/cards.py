@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Static
 
 from gonghui_tui.domain.card_states import card_rows, set_suspended
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.i18n import t
-from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.format import local_time
 from gonghui_tui.tui.translated import Translated
 
@@ -26,7 +26,7 @@ class CardListScreen(Translated, ModalScreen[None]):
         Binding("s", "toggle_suspend", "bind.toggle_suspend", id="cards.suspend"),
     ]
 
-    def __init__(self, course: Course, store: Store, section_id: str | None,
+    def __init__(self, course: Course, store: ProgressStore, section_id: str | None,
                  now: Callable[[], datetime]) -> None:
         super().__init__()
         self.course, self.store, self.section_id, self.now = course, store, section_id, now

@@ -16,10 +16,10 @@ from textual.widgets import DataTable, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.stats import Stats, compute_stats
 from gonghui_tui.i18n import t
 from gonghui_tui.stats_report import STATES, percent, short
-from gonghui_tui.storage.store import Store
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -31,7 +31,7 @@ class DashboardScreen(Translated, Screen[None]):
         Binding("p", "leave", "bind.leave", show=False, id="dashboard.leave2"),
     ]
 
-    def __init__(self, course: Course, store: Store, now: Callable[[], datetime],
+    def __init__(self, course: Course, store: ProgressStore, now: Callable[[], datetime],
                  desired_retention: float, tz: tzinfo | None = None) -> None:
         super().__init__()
         self.course, self.store, self.now = course, store, now

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gonghui_tui.domain.exporting import FORMATS
+from gonghui_tui.domain.formats import FORMATS
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.translated import Translated
 

@@ -23,7 +23,7 @@ from gonghui_tui.domain.cards import compare_answer, suggested_grade
 from gonghui_tui.domain.course import CardKind
 from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import t
-from gonghui_tui.storage.database import StoreError
+from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput

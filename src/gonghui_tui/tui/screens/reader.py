@@ -21,7 +21,7 @@ from textual.widgets import Header, ProgressBar, Static, Tree
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.i18n import t
-from gonghui_tui.storage.database import StoreError
+from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView

@@ -1,4 +1,8 @@
-"""One entry point for every export format, and the default file names."""
+"""One entry point for every export format, and the default file names.
+
+It sits beside the CLI, above both the domain (which renders each format)
+and storage (settings, atomic file writes), because it joins the two.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,12 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import progress_data, to_csv, to_json, to_toml
 from gonghui_tui.domain.export_anki import to_anki_tsv
 from gonghui_tui.domain.export_md import progress_markdown
+from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.stats import compute_stats
 from gonghui_tui.domain.trainee import Trainee, file_part
 from gonghui_tui.domain.translate import Translate
 from gonghui_tui.storage.atomic import write_atomic
 from gonghui_tui.storage.settings import Settings
-from gonghui_tui.storage.store import Store
 
 from gonghui_tui.domain.formats import FORMATS  # noqa: E402  (re-exported)
 SUFFIXES = {"md": ".md", "toml": ".toml", "json": ".json", "csv": ".csv", "anki": ".txt"}
@@ -42,7 +46,7 @@ def _machine_settings(settings: Settings) -> dict:
     return {k: v for k, v in asdict(settings).items() if not k.startswith("trainee_")}
 
 
-def render(fmt: str, course: Course, store: Store, now: datetime, settings: Settings,
+def render(fmt: str, course: Course, store: ProgressStore, now: datetime, settings: Settings,
            tz: tzinfo | None = None, include_notes: bool = True, trainee: Trainee | None = None,
            *, t: Translate | None = None) -> str:
     """One export as text. ``trainee`` defaults to the one in the settings;
@@ -64,7 +68,7 @@ def render(fmt: str, course: Course, store: Store, now: datetime, settings: Sett
     return (to_json if fmt == "json" else to_toml)(data, course, store)
 
 
-def export(fmt: str, target: Path, course: Course, store: Store, now: datetime, settings: Settings,
+def export(fmt: str, target: Path, course: Course, store: ProgressStore, now: datetime, settings: Settings,
            force: bool = False, tz: tzinfo | None = None, include_notes: bool = True,
            trainee: Trainee | None = None, *, t: Translate | None = None) -> Path:
     """Write the export atomically, readable by the user only; never over a file unless forced."""
