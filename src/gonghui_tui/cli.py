@@ -30,6 +30,7 @@ from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
 from gonghui_tui.storage.course_cache import load_course_cached, load_search_entries
 from gonghui_tui.storage.settings import Settings, load_settings
+from gonghui_tui.storage.store import Store
 
 EXIT_USER_ERROR = 2
 
