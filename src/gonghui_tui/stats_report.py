@@ -6,24 +6,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from gonghui_tui.domain.cards import cloze_plain
 from gonghui_tui.domain.course import Course
-
+from gonghui_tui.domain.figures import NO_FIGURE, STATE_ORDER, forecast_rows, fraction, percent, state_label
 from gonghui_tui.domain.stats import Stats
 from gonghui_tui.i18n import t
+from gonghui_tui.tui.format import short
 
-STATES = ("new", "learning", "review", "relearning", "suspended", "leech")
-
-
-def short(text: str, width: int = 24) -> Text:
-    """A card front cut to ``width`` terminal cells."""
-    plain = Text(cloze_plain(text, reveal=False).replace("\n", " "))
-    plain.truncate(width, overflow="ellipsis")
-    return plain
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+FORECAST_WIDTH = 20
 
 
 def print_stats(stats: Stats, course: Course, console: Console | None = None) -> None:
@@ -32,7 +21,7 @@ def print_stats(stats: Stats, course: Course, console: Console | None = None) ->
     overview = Table(show_header=False)
     overview.add_column(style="bold")
     overview.add_column(justify="right")
-    overview.add_row(t("stats.sections_read"), f"{stats.sections_read}/{stats.sections_total}")
+    overview.add_row(t("stats.sections_read"), fraction(stats.sections_read, stats.sections_total))
     overview.add_row(t("stats.reviews_total"), str(stats.reviews_total))
     overview.add_row(t("stats.retention"), f"{percent(stats.retention_30d)} "
                      f"({t('stats.reviews_n', n=stats.retention_reviews_30d)})")
@@ -43,19 +32,17 @@ def print_stats(stats: Stats, course: Course, console: Console | None = None) ->
     console.print(overview)
 
     states = Table(title=t("stats.cards_by_state"), title_justify="left")
-    for state in STATES:
-        states.add_column(t(f"state.{state}"), justify="right")
-    states.add_row(*(str(stats.cards_by_state[s]) for s in STATES))
+    for state in STATE_ORDER:
+        states.add_column(state_label(state, t), justify="right")
+    states.add_row(*(str(stats.cards_by_state[s]) for s in STATE_ORDER))
     console.print(states)
 
     forecast = Table(title=t("stats.forecast"), title_justify="left")
     forecast.add_column(t("stats.day"))
     forecast.add_column(t("stats.due_cards"), justify="right")
     forecast.add_column("")
-    top = max(stats.forecast_14d) or 1
-    for offset, count in enumerate(stats.forecast_14d):
-        forecast.add_row(t("stats.today") if offset == 0 else t("stats.in_days", n=offset), str(count),
-                         "█" * round(count / top * 20))
+    for label, count, bar in forecast_rows(stats.forecast_14d, t, FORECAST_WIDTH):
+        forecast.add_row(label, str(count), bar)
     console.print(forecast)
 
     mastery = Table(title=t("stats.mastery"), title_justify="left")
@@ -63,6 +50,6 @@ def print_stats(stats: Stats, course: Course, console: Console | None = None) ->
         mastery.add_column(t(key))
     for row in stats.mastery:
         weakest = Text("\n").join(short(course.card(cid).front) for cid in row.weakest if course.card(cid))
-        mastery.add_row(Text(row.title), f"{row.mature}/{row.cards}", percent(row.mean_retrievability),
-                        weakest or Text("—"))
+        mastery.add_row(Text(row.title), fraction(row.mature, row.cards), percent(row.mean_retrievability),
+                        weakest or Text(NO_FIGURE))
     console.print(mastery)

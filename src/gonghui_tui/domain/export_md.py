@@ -11,6 +11,7 @@ from datetime import datetime, tzinfo
 
 from gonghui_tui.domain.cards import cloze_plain
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.figures import fraction, percent, reading_time, state_summary
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.reading import ReadStatus
 from gonghui_tui.domain.scheduler import make_scheduler, retrievability
@@ -24,16 +25,6 @@ WEAK_RECALL = 0.8
 
 def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
-
-
-def _minutes(seconds: float, t: Translate) -> str:
-    if seconds <= 0:
-        return "—"
-    return t("md.minutes", n=round(seconds / 60)) if seconds >= 60 else t("md.under_minute")
 
 
 def _field(t: Translate, label: str, value: object) -> str:
@@ -61,17 +52,14 @@ def progress_markdown(course: Course, store: ProgressStore, stats: Stats, now: d
     days = stats.studied_days
     span = t("punct.paren", text=t("md.days", n=len(days)))
     dates = f"{days[0]} – {days[-1]}{span}" if days else t("md.no_days")
-    states = stats.cards_by_state
-    by_state = t("punct.list_sep").join(f"{t('state.' + s)} {states[s]}" for s in
-                                         ("new", "learning", "review", "relearning", "suspended", "leech"))
     lines += [
         f"## {t('md.overview')}", "",
         _field(t, "md.exported", now.astimezone(tz).strftime('%Y-%m-%d %H:%M')),
         _field(t, "md.dates", dates),
-        _field(t, "md.reading", f"{stats.sections_read}/{stats.sections_total}"),
-        _field(t, "md.cards", by_state),
+        _field(t, "md.reading", fraction(stats.sections_read, stats.sections_total)),
+        _field(t, "md.cards", state_summary(stats.cards_by_state, t)),
         _field(t, "md.reviews", stats.reviews_total),
-        _field(t, "md.retention", _percent(stats.retention_30d)),
+        _field(t, "md.retention", percent(stats.retention_30d)),
         _field(t, "md.streak", f"{stats.streak_current}/{stats.streak_longest}"),
         "",
         f"## {t('md.by_section')}", "",
@@ -85,11 +73,11 @@ def progress_markdown(course: Course, store: ProgressStore, stats: Stats, now: d
         record = sections.get(section.id)
         status = ReadStatus.READ if section.id in read_ids else ReadStatus.UNREAD
         lines.append(_field(t, "md.status", t("md." + status.value)) + t("punct.list_sep")
-                     + t("punct.field", label=t("md.time"), value=_minutes(record.seconds if record else 0.0, t)))
+                     + t("punct.field", label=t("md.time"), value=reading_time(record.seconds if record else 0.0, t)))
         if section.id in mastery:
             m = mastery[section.id]
-            lines.append(_field(t, "md.mastery", f"{m.mature}/{m.cards}") + t("punct.list_sep")
-                         + f"{t('md.recall')} {_percent(m.mean_retrievability)}")
+            lines.append(_field(t, "md.mastery", fraction(m.mature, m.cards)) + t("punct.list_sep")
+                         + f"{t('md.recall')} {percent(m.mean_retrievability)}")
         weak = []
         for card in course.cards_in(section.id):
             r = records.get(card.id)
@@ -99,7 +87,7 @@ def progress_markdown(course: Course, store: ProgressStore, stats: Stats, now: d
             if r.leech or recall < WEAK_RECALL:
                 weak.append((recall, card))
         for recall, card in sorted(weak, key=lambda rc: rc[0]):
-            recall_text = t("punct.paren", text=f"{t('md.recall')} {_percent(recall)}")
+            recall_text = t("punct.paren", text=f"{t('md.recall')} {percent(recall)}")
             lines.append(_field(t, "md.weak", md_escape(cloze_plain(card.front, reveal=True))) + recall_text)
         if section.id in notes:
             lines.append("")

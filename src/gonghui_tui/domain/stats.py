@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from gonghui_tui.domain.card_states import STATE_NAMES
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.figures import STATE_ORDER
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.records import from_ms, to_ms
 from gonghui_tui.domain.scheduler import NEW, day_start, make_scheduler, retrievabilities, study_day
@@ -63,8 +64,7 @@ def compute_stats(course: Course, store: ProgressStore, now: datetime, desired_r
     sections = store.sections(course.id)
     card_ids = {c.id for c in course.cards}
 
-    by_state: Counter[str] = Counter({name: 0 for name in
-                                      ("new", "learning", "review", "relearning", "suspended", "leech")})
+    by_state: Counter[str] = Counter({name: 0 for name in STATE_ORDER})
     for card in course.cards:
         record = records.get(card.id)
         by_state[STATE_NAMES[record.state] if record else "new"] += 1

@@ -16,10 +16,11 @@ from textual.widgets import DataTable, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.figures import NO_FIGURE, STATE_ORDER, forecast_rows, fraction, percent, state_label
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.stats import Stats, compute_stats
 from gonghui_tui.i18n import t
-from gonghui_tui.stats_report import STATES, percent, short
+from gonghui_tui.tui.format import short
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -79,7 +80,7 @@ class DashboardScreen(Translated, Screen[None]):
 
     def _fill(self, stats: Stats) -> None:
         self.query_one("#dash-reading", Static).update(
-            Text(f"{t('stats.sections_read')} {stats.sections_read}/{stats.sections_total}"))
+            Text(f"{t('stats.sections_read')} {fraction(stats.sections_read, stats.sections_total)}"))
         self.query_one(ProgressBar).update(total=stats.sections_total or 1, progress=stats.sections_read)
         figures = Text()
         figures.append(f"{t('stats.reviews_total')}：{stats.reviews_total}    ")
@@ -93,8 +94,8 @@ class DashboardScreen(Translated, Screen[None]):
         self.query_one("#dash-figures", Static).update(figures)
 
         states = self.query_one("#dash-states", DataTable)
-        states.add_columns(*(t(f"state.{s}") for s in STATES))
-        states.add_row(*(str(stats.cards_by_state[s]) for s in STATES))
+        states.add_columns(*(state_label(s, t) for s in STATE_ORDER))
+        states.add_row(*(str(stats.cards_by_state[s]) for s in STATE_ORDER))
 
         self.query_one(Heatmap).show(stats.heatmap)
         self.query_one("#dash-forecast", Static).update(forecast_bars(stats.forecast_14d))
@@ -104,20 +105,18 @@ class DashboardScreen(Translated, Screen[None]):
         for row in stats.mastery:
             weakest = Text("；").join(short(self.course.card(cid).front, 20)
                                      for cid in row.weakest if self.course.card(cid))
-            mastery.add_row(Text(row.title), f"{row.mature}/{row.cards}",
-                            percent(row.mean_retrievability), weakest or Text("—"))
+            mastery.add_row(Text(row.title), fraction(row.mature, row.cards),
+                            percent(row.mean_retrievability), weakest or Text(NO_FIGURE))
 
     def action_leave(self) -> None:
         self.dismiss(None)
 
 
 def forecast_bars(counts: list[int], width: int = 30) -> Text:
-    top = max(counts) or 1
     text = Text()
-    for offset, count in enumerate(counts):
-        label = t("stats.today") if offset == 0 else t("stats.in_days", n=offset)
+    for label, count, bar in forecast_rows(counts, t, width):
         text.append(f"{label:<8}", style="dim")
-        text.append("█" * round(count / top * width), style="cyan")
+        text.append(bar, style="cyan")
         text.append(f" {count}\n")
     text.rstrip()
     return text
