@@ -93,8 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"gonghui-tui: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except (OSError, StoreError) as exc:  # a folder or file we cannot use: say so in one line
-        detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.filename else exc
+    except StoreError as exc:
+        print(f"gonghui-tui: {store_message(exc)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:  # a folder or file we cannot use: say so in one line
+        detail = f"{exc.strerror}: {exc.filename}" if exc.filename else exc
         print(f"gonghui-tui: {detail}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
@@ -144,6 +147,11 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 
 
+def store_message(exc: StoreError) -> str:
+    """A store error in the user's language (its English text if it has no key)."""
+    return exc.message.render(t) if exc.message else str(exc)
+
+
 def open_progress(paths: Paths) -> tuple[Settings, Store, list[str]]:
     """Settings and store for a command, with the messages the user should see."""
     loaded = load_settings(paths.config)
@@ -151,7 +159,7 @@ def open_progress(paths: Paths) -> tuple[Settings, Store, list[str]]:
     try:
         store = Store.open(paths.database, utc_now())
     except StoreError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(store_message(exc)) from None
     if store.moved_aside is not None:
         notices.append(t("startup.moved_aside", path=store.moved_aside))
     try:

@@ -80,6 +80,28 @@ CATALOG: dict[str, tuple[str, str]] = {
     "startup.settings_problem": ("设置文件有误：{problem}", "Problem in the settings file: {problem}"),
     "startup.backup_failed": ("今日备份失败：{error}", "Today's backup failed: {error}"),
     "store.save_failed": ("保存失败：{error}", "Could not save: {error}"),
+    "store.folder_create": ("无法创建数据目录 {path}：{reason}", "cannot create the data folder {path}: {reason}"),
+    "store.folder_read_only": ("数据目录 {path} 不可写；请用 --data-dir 或 GONGHUI_TUI_HOME 另选一个目录",
+                               "the data folder {path} is not writable; "
+                               "choose another with --data-dir or GONGHUI_TUI_HOME"),
+    "store.no_permission": ("无权读写进度数据库 {path}（{reason}）；文件未作任何改动，请检查它的权限",
+                            "no permission to read and write the progress database {path} ({reason}); "
+                            "nothing was changed: check its permissions"),
+    "store.locked": ("进度数据库 {path} 被其他程序锁定；文件未作任何改动，请稍后再试",
+                     "the progress database {path} is locked by another program; nothing was changed: "
+                     "try again later"),
+    "store.cannot_open": ("无法打开进度数据库 {path}：{reason}；文件未作任何改动",
+                          "cannot open the progress database {path}: {reason}; nothing was changed"),
+    "store.damaged_in_use": ("进度数据库 {path} 似乎已损坏，但另一个 gonghui-tui 正在使用它；"
+                             "请关闭所有 gonghui-tui 后再启动（文件未作任何改动）",
+                             "the progress database {path} looks damaged, but another gonghui-tui has it open; "
+                             "close every gonghui-tui and start again (nothing was changed)"),
+    "store.cannot_move": ("进度数据库 {path} 已损坏，且无法移开：{reason}",
+                          "the progress database {path} is damaged and cannot be moved aside: {reason}"),
+    "store.newer_schema": ("进度数据库来自更新版本的 gonghui-tui（结构版本 {version}，本版本只认识 {known}）；"
+                           "请升级 gonghui-tui",
+                           "the progress database is from a newer gonghui-tui (schema {version}, "
+                           "this version knows {known}); upgrade gonghui-tui"),
     # drilling
     "bind.reveal": ("显示答案", "Show answer"),
     "bind.reveal_all": ("显示全部答案", "Show whole answer"),

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
-
-import pytest
 
 from gonghui_tui.storage.store import Store
+from tests.privileges import unprivileged
 
 WRITER = """
 import os, sys
@@ -44,42 +40,25 @@ def test_truncated_wal_keeps_every_complete_commit(tmp_path, clock):
     assert store.note("c", "after") == "之后还能写"
 
 
-def _as_other_user() -> list[str]:
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: cannot drop permissions")
-    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-
-
-@pytest.fixture
-def open_tmp():
-    """A folder that another user can reach (pytest's tmp_path parents are private)."""
-    folder = Path(tempfile.mkdtemp(prefix="gonghui-ro-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def test_read_only_data_dir_is_a_clear_message_and_nothing_changes(open_tmp, clock):
-    tmp_path = open_tmp
+def test_read_only_data_dir_is_a_clear_message_and_nothing_changes(tmp_path, clock):
     home = tmp_path / "home"
     store = Store.open(home / "progress.sqlite3", clock.now())
     store.save_note("gonghui-ganbu-peixun", "summary", "保留", clock.now())
     store.close()
-    for path in home.iterdir():
-        path.chmod(0o644)
     before = {p.name: p.read_bytes() for p in home.iterdir()}
     home.chmod(0o555)
     try:
-        result = subprocess.run([*_as_other_user(), sys.executable, "-m", "gonghui_tui", "--data-dir",
-                                 str(home), "due"], capture_output=True, text=True, timeout=60,
-                                env={**os.environ, "HOME": str(tmp_path)})
+        results = {lang: subprocess.run(
+            [*unprivileged(), sys.executable, "-m", "gonghui_tui", "--lang", lang, "--data-dir", str(home),
+             "due"], capture_output=True, text=True, timeout=60, env={**os.environ, "HOME": str(tmp_path)})
+            for lang in ("zh", "en")}
     finally:
         home.chmod(0o700)
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1 and "not writable" in result.stderr
+    for lang, expected in (("zh", "不可写"), ("en", "not writable")):
+        result = results[lang]
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and expected in result.stderr
     assert {p.name: p.read_bytes() for p in home.iterdir()} == before
 
 

@@ -8,13 +8,22 @@ whole or raises ``StoreError`` and leaves nothing behind.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Callable, Protocol
 
 from gonghui_tui.domain.records import CardRecord, ImportPlan, ReviewRecord, SectionRecord
+from gonghui_tui.domain.translate import Message
 
 
 class StoreError(Exception):
-    """The progress database cannot be used; the message is one line for the user."""
+    """The progress database cannot be used; one line for the user.
+
+    With a catalogue ``key``, ``message`` is rendered at the edge in the user's
+    language; ``str()`` is the English text, for logs and older call sites.
+    """
+
+    def __init__(self, text: str, key: str | None = None, **values: Any) -> None:
+        super().__init__(text)
+        self.message = Message(key, values) if key else None
 
 
 class ProgressStore(Protocol):
@@ -43,6 +52,13 @@ class ProgressStore(Protocol):
     def record_review(self, course_id: str, before: CardRecord, after: CardRecord, rating: int,
                       at: datetime, duration_ms: int | None) -> int:
         """Store the card's new state and the review log row together; the review's id."""
+        ...
+
+    def grade_card(self, course_id: str, card_id: str, new_due_ms: int,
+                   schedule: Callable[[CardRecord], CardRecord], rating: int, at: datetime,
+                   duration_ms: int | None) -> tuple[int, CardRecord]:
+        """Grade from the card as stored now, read in the grade's own transaction:
+        ``schedule`` maps it to the card after. (review id, card after)."""
         ...
 
     def undo_review(self, course_id: str, review_id: int) -> CardRecord | None: ...

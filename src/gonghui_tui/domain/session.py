@@ -134,16 +134,15 @@ class DrillSession:
             if rating == AGAIN:
                 self._order.append(card.id)
         else:
-            before = self.records.get(card.id) or new_record(0, card.id, now)  # row made on commit
-            outcome = review(self.scheduler, before, rating, now)
-            snapshot.review_id = self.store.record_review(
-                self.course.id, before, outcome.record, rating, now, duration_ms)
-            after = outcome.record
-            if after.row_id == 0:  # a new card: its row id was assigned in that transaction
-                after = self.store.card(self.course.id, card.id) or after
+            # Scheduled from the row as stored now, read inside the grade's own
+            # transaction: another instance may have graded this card since.
+            snapshot.review_id, after = self.store.grade_card(
+                self.course.id, card.id, to_ms(now),
+                lambda before: review(self.scheduler, before, rating, now).record,
+                rating, now, duration_ms)
             self.records[card.id] = after
-            if outcome.record.due_ms < to_ms(next_day_start(now, self.tz)):
-                heapq.heappush(self.later, (outcome.record.due_ms, card.id))
+            if after.due_ms < to_ms(next_day_start(now, self.tz)):
+                heapq.heappush(self.later, (after.due_ms, card.id))
         self.done += 1
         self.again += rating == AGAIN
         self.current = None

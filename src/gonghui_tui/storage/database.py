@@ -1,8 +1,14 @@
 """Opening the SQLite progress database: pragmas, recovery, migrations.
 
-A file that is not a database, or fails ``PRAGMA quick_check``, is moved
-aside under a timestamped name (never deleted) and a fresh database starts;
-the caller learns where the old one went.
+The store never discards a database it merely could not open. A file that
+cannot be opened (permissions, locks, a folder that cannot be made, I/O)
+is a ``StoreError`` and nothing is touched. Only a file that SQLite reads
+and finds corrupt (``SQLITE_CORRUPT``, ``SQLITE_NOTADB``, or ``quick_check``
+not "ok") is moved aside under a timestamped name (never deleted), and only
+by an instance that holds the instance lock alone, so never while another
+gonghui-tui has it open. The full-file check runs once a day or after an
+unclean shutdown or a change made by something else (see ``instance_lock``),
+not at every open.
 """
 
 from __future__ import annotations
@@ -10,12 +16,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+import urllib.parse
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from gonghui_tui.domain.ports import StoreError  # noqa: F401  (raised here; re-exported)
 from gonghui_tui.paths import ensure_private_dir
+from gonghui_tui.storage.instance_lock import InstanceLock, Marker
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -90,11 +98,14 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class OpenResult:
     connection: sqlite3.Connection
     moved_aside: Path | None  # where a damaged database was moved, if one was
+    lock: InstanceLock | None = None  # held shared while the store is open
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False)
+    """A connection with the house pragmas. ``path`` is passed as a plain file
+    name, never as a URI, so '%', '#' and '?' in it mean themselves."""
+    conn = sqlite3.connect(os.path.abspath(path), isolation_level=None,
+                           timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     _set_wal(conn)
     conn.execute("PRAGMA synchronous = FULL")
@@ -127,7 +138,8 @@ def migrate(conn: sqlite3.Connection) -> None:
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"the progress database is from a newer gonghui-tui (schema {version}, "
-                    f"this version knows {SCHEMA_VERSION}); upgrade gonghui-tui")
+                    f"this version knows {SCHEMA_VERSION}); upgrade gonghui-tui",
+                    "store.newer_schema", version=version, known=SCHEMA_VERSION)
             if version == SCHEMA_VERSION:
                 conn.execute("COMMIT")
                 return
@@ -141,19 +153,60 @@ def migrate(conn: sqlite3.Connection) -> None:
             raise
 
 
-def _healthy(path: Path) -> bool:
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    """SQLite read the file and found it is not a sound database."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _cannot_open(path: Path, exc: BaseException) -> StoreError:
+    """A failure that says nothing about the file's health, as one line."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    said = exc if isinstance(exc, OSError) else reason  # the catalogue words an OS error's reason
+    if isinstance(exc, PermissionError) or code in (sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
+        return StoreError(f"no permission to read and write the progress database {path} ({reason}); "
+                          "nothing was changed", "store.no_permission", path=path, reason=said)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StoreError(f"the progress database {path} is locked by another program; nothing was "
+                          "changed", "store.locked", path=path)
+    return StoreError(f"cannot open the progress database {path}: {reason}; nothing was changed",
+                      "store.cannot_open", path=path, reason=said)
+
+
+def _readable_uri(path: Path) -> str:
+    """A read-only URI for ``path``: every character SQLite's URI parser would
+    read ('%', '#', '?', spaces, non-ASCII) is percent-escaped."""
+    return "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+
+
+def _preflight(path: Path) -> None:
+    """Permissions first: a file the user may not open is not a damaged file."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        try:
+            os.close(os.open(path.with_name(name), os.O_RDWR | os.O_CLOEXEC))
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise _cannot_open(path, exc) from None
+
+
+def _sound(path: Path) -> bool:
+    """True if the file passes ``quick_check``, False if SQLite finds it corrupt.
+    Any other failure is a StoreError: nothing is moved."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(_readable_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             # quick_check reads every page and checks every b-tree, as integrity_check
-            # does, but skips matching index entries to table rows: 55 ms instead of
-            # 140 ms at each start with 200,000 reviews.
+            # does, but skips matching index entries to table rows.
             rows = conn.execute("PRAGMA quick_check").fetchall()
-            return rows == [("ok",)]
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.DatabaseError as exc:
+        if _is_corrupt(exc):
+            return False
+        raise _cannot_open(path, exc) from None
+    return rows == [("ok",)]
 
 
 def move_aside(path: Path, now: datetime) -> Path:
@@ -171,28 +224,94 @@ def move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
-def open_database(path: Path, now: datetime) -> OpenResult:
-    """Open (creating, recovering and migrating as needed) the progress database."""
+def _move_aside(path: Path, now: datetime) -> Path:
     try:
-        ensure_private_dir(path.parent)
+        return move_aside(path, now)
     except OSError as exc:
-        raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror or exc}") from None
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise StoreError(f"the data folder {path.parent} is not writable; "
-                         "choose another with --data-dir or GONGHUI_TUI_HOME")
-    moved = None
-    if path.exists() and not _healthy(path):
-        try:
-            moved = move_aside(path, now)
-        except OSError as exc:
-            raise StoreError(f"the progress database {path} is damaged and cannot be moved aside: "
-                             f"{exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise StoreError(f"the progress database {path} is damaged and cannot be moved aside: {reason}",
+                         "store.cannot_move", path=path, reason=exc) from None
+
+
+def _connect_and_migrate(path: Path) -> sqlite3.Connection:
+    fresh = not path.exists()
+    conn = connect(path)
     try:
-        fresh = not path.exists()
-        conn = connect(path)
         if fresh:
             os.chmod(path, 0o600)
         migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_database(path: Path, now: datetime) -> OpenResult:
+    """Open (creating, recovering and migrating as needed) the progress database.
+
+    The returned lock is held (shared) until the caller releases it on close.
+    """
+    path = Path(os.path.abspath(path))
+    try:
+        ensure_private_dir(path.parent)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise StoreError(f"cannot create the data folder {path.parent}: {reason}",
+                         "store.folder_create", path=path.parent, reason=exc) from None
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(f"the data folder {path.parent} is not writable; "
+                         "choose another with --data-dir or GONGHUI_TUI_HOME",
+                         "store.folder_read_only", path=path.parent)
+    try:
+        lock = InstanceLock(path)
+    except OSError as exc:
+        raise _cannot_open(path, exc) from None
+    try:
+        return _open_locked(path, now, lock)
+    except BaseException:
+        lock.release(clean=False)
+        raise
+
+
+def _open_locked(path: Path, now: datetime, lock: InstanceLock) -> OpenResult:
+    alone = lock.try_exclusive()
+    if not alone and not lock.share(BUSY_TIMEOUT_MS / 1000):
+        raise StoreError(f"the progress database {path} is locked by another program; nothing was changed",
+                         "store.locked", path=path)
+    marker = lock.read()
+    today = now.astimezone(timezone.utc).date().isoformat()
+    checked = marker.checked
+    moved = None
+    if path.exists():
+        _preflight(path)
+        # Alone, after an unclean shutdown, a change by something else, or on the
+        # first open of the day: read every page. Not alone: another instance has
+        # it open and checked it when it opened.
+        if alone and (marker.checked != today or not lock.untouched_since_clean_close(marker)):
+            if not _sound(path):
+                moved = _move_aside(path, now)
+            checked = today
+    else:
+        checked = today
+    try:
+        conn = _connect_and_migrate(path)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open the progress database {path}: {exc}") from None
-    return OpenResult(conn, moved)
+        if not _is_corrupt(exc) or moved is not None:
+            raise _cannot_open(path, exc) from None
+        if not alone:
+            raise StoreError(f"the progress database {path} looks damaged, but another gonghui-tui has it "
+                             "open; close every gonghui-tui and start again (nothing was changed)",
+                             "store.damaged_in_use", path=path) from None
+        moved = _move_aside(path, now)
+        checked = today
+        try:
+            conn = _connect_and_migrate(path)
+        except sqlite3.DatabaseError as again:
+            raise _cannot_open(path, again) from None
+    if alone:
+        try:
+            lock.write(Marker(clean=False, checked=checked))
+        except OSError:
+            pass  # without a marker the next lone open simply checks again
+        lock.share(BUSY_TIMEOUT_MS / 1000)  # from alone to shared: others may open now
+    return OpenResult(conn, moved, lock)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.domain.records import (
@@ -24,7 +24,9 @@ from gonghui_tui.domain.records import (
     record_json,
     to_ms,
 )
+from gonghui_tui.storage.checkpoint import Checkpointer
 from gonghui_tui.storage.database import migrate, open_database
+from gonghui_tui.storage.instance_lock import InstanceLock
 
 
 # reviewed_ms as ISO 8601 UTC with milliseconds, computed by SQLite (faster than strftime's %f).
@@ -39,15 +41,17 @@ class Store:
     """SQLite implementation of the domain's ``ProgressStore``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None,
-                 moved_aside: Path | None = None) -> None:
+                 moved_aside: Path | None = None, lock: InstanceLock | None = None) -> None:
         self.conn = conn
         self.path = path
         self.moved_aside = moved_aside
+        self._lock = lock
+        self._checkpointer = Checkpointer(path) if path is not None else None
 
     @classmethod
     def open(cls, path: Path, now: datetime) -> Store:
         result = open_database(path, now)
-        return cls(result.connection, path, result.moved_aside)
+        return cls(result.connection, path, result.moved_aside, result.lock)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -57,7 +61,15 @@ class Store:
         return cls(conn)
 
     def close(self) -> None:
-        self.conn.close()
+        """Close the database; the last instance out records a clean shutdown."""
+        try:
+            if self._checkpointer is not None:
+                self._checkpointer.stop()
+            self.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release(clean=True)
+                self._lock = None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -73,6 +85,8 @@ class Store:
         try:
             yield self.conn
             self.conn.execute("COMMIT")
+            if self._checkpointer is not None:
+                self._checkpointer.poke()
         except sqlite3.Error as exc:
             self._rollback()
             raise StoreError(_save_failure(exc)) from None
@@ -165,12 +179,12 @@ class Store:
     def cards(self, course_id: str) -> dict[str, CardRecord]:
         rows = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE course_id = ?",
                                  (course_id,))
-        return {r[1]: CardRecord(*r[:10], bool(r[10]), r[11], bool(r[12])) for r in rows}
+        return {r[1]: _card_record(r) for r in rows}
 
     def card(self, course_id: str, card_id: str) -> CardRecord | None:
         r = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE course_id = ? AND card_id = ?",
                               (course_id, card_id)).fetchone()
-        return None if r is None else CardRecord(*r[:10], bool(r[10]), r[11], bool(r[12]))
+        return None if r is None else _card_record(r)
 
     def ensure_card(self, course_id: str, card_id: str, due_ms: int) -> int:
         """The row id of a card's state row, creating a new-card row if needed."""
@@ -193,13 +207,25 @@ class Store:
                 row = _insert_card_row(c, course_id, before.card_id, before.due_ms)
                 before, after = replace(before, row_id=row), replace(after, row_id=row)
             _write_card(c, course_id, after)
-            cur = c.execute(
-                """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms,
-                   state_before, before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                (course_id, after.card_id, rating, to_ms(at), duration_ms,
-                 before.state or None, record_json(before)),
-            )
-            return int(cur.lastrowid)
+            return _log_review(c, course_id, before, rating, at, duration_ms)
+
+    def grade_card(self, course_id: str, card_id: str, new_due_ms: int,
+                   schedule: Callable[[CardRecord], CardRecord], rating: int, at: datetime,
+                   duration_ms: int | None) -> tuple[int, CardRecord]:
+        """Grade a card from its stored state as it is now: (review id, card after).
+
+        The row is read inside the write transaction, so another instance that
+        graded the card meanwhile is never overwritten from a stale copy; a card
+        never stored gets its new-card row (due ``new_due_ms``) in the same
+        transaction. ``schedule`` turns the card before into the card after.
+        """
+        with self.transaction() as c:
+            row = _insert_card_row(c, course_id, card_id, new_due_ms)
+            r = c.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE id = ?", (row,)).fetchone()
+            before = _card_record(r)
+            after = replace(schedule(before), row_id=row, card_id=card_id)
+            _write_card(c, course_id, after)
+            return _log_review(c, course_id, before, rating, at, duration_ms), after
 
     def undo_review(self, course_id: str, review_id: int) -> CardRecord | None:
         """Remove a review from the log and put the card back exactly as it was before it."""
@@ -312,6 +338,20 @@ def _save_failure(exc: sqlite3.Error) -> str:
     if primary in _DISK_ERRORS:
         return f"could not save progress ({exc}): is the disk full or the data folder read-only?"
     return f"could not save progress: {exc}"
+
+
+def _log_review(c: sqlite3.Connection, course_id: str, before: CardRecord, rating: int, at: datetime,
+                duration_ms: int | None) -> int:
+    cur = c.execute(
+        """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms, state_before,
+           before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        (course_id, before.card_id, rating, to_ms(at), duration_ms, before.state or None,
+         record_json(before)))
+    return int(cur.lastrowid)
+
+
+def _card_record(r: tuple) -> CardRecord:
+    return CardRecord(*r[:10], bool(r[10]), r[11], bool(r[12]))
 
 
 def _insert_card_row(c: sqlite3.Connection, course_id: str, card_id: str, due_ms: int) -> int:
