@@ -9,6 +9,18 @@ languages, so editors and scripts can jump to it; only the words change.
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # short forms of key labels, for a narrow footer (<key>_short)
+    "bind.palette_short": ("命令", "Commands"),
+    "bind.drill_short": ("复习", "Drill"),
+    "bind.drill_all_short": ("全部", "Course"),
+    "bind.cram_short": ("突击", "Cram"),
+    "bind.cards_short": ("卡片", "Cards"),
+    "bind.reveal_short": ("答案", "Answer"),
+    "bind.reveal_all_short": ("全部答案", "All"),
+    "bind.bury_short": ("暂埋", "Bury"),
+    "bind.suspend_short": ("暂停", "Suspend"),
+    "bind.toggle_read_short": ("已读", "Read"),
+    "bind.dashboard_short": ("统计", "Stats"),
     # punctuation belongs to the language
     "punct.field": ("{label}：{value}", "{label}: {value}"),
     "punct.list_sep": ("，", ", "),

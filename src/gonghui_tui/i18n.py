@@ -8,6 +8,7 @@ here.
 from __future__ import annotations
 
 import errno
+import functools
 
 from gonghui_tui.catalog_messages import MESSAGES
 from gonghui_tui.domain.translate import Key, Message, Translate
@@ -345,6 +346,17 @@ def os_reason(exc: OSError, lang: str | None = None) -> str:
     if key is not None:
         return translator(lang or _current)(key)
     return str(exc.strerror or exc)
+
+
+def short_label(text: str) -> str:
+    """The short form of a label in the current language (``<key>_short``), or the label itself."""
+    return _short_forms(LANGUAGES.index(_current)).get(text, text)
+
+
+@functools.cache
+def _short_forms(index: int) -> dict[str, str]:
+    return {entry[index]: CATALOG[f"{key}_short"][index]
+            for key, entry in CATALOG.items() if f"{key}_short" in CATALOG}
 
 
 def translator(lang: str) -> Translate:

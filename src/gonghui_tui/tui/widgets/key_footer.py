@@ -10,12 +10,70 @@ show up in the drill, where bindings change on every key:
   watched value changes, which `compact` never does. 18 widgets per card
   were kept, and full garbage collections grew from 20 ms to 90 ms within
   25 cards (docs/performance.md).
+
+It also fits its labels to the width in terminal cells (a Chinese character
+takes two): a label is shown whole, or in its short form from the catalogue,
+or not at all. Textual's Footer lets keys run under the docked palette key,
+which cut labels mid-character ("c 突 ▏^p 命令面板", "^p 命令  板").
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from gonghui_tui.i18n import short_label
+
+# Cells a FooterKey takes beyond its key and label: " k " and "label " (its
+# DEFAULT_CSS paddings); the palette key adds its left border and right padding.
+KEY_EXTRA = 3
+PALETTE_EXTRA = KEY_EXTRA + 2
+
+
+def key_cells(key_display: str, description: str) -> int:
+    return cell_len(key_display) + cell_len(description) + KEY_EXTRA
+
+
+def fit_labels(items: list[tuple[str, str]], palette: tuple[str, str] | None,
+               width: int) -> tuple[list[tuple[int, str]], str | None]:
+    """Which keys to show and with which label, so everything fits ``width`` cells.
+
+    ``items`` are (key display, label) in priority order: the first matter
+    most. Returns (index, label) pairs and the palette key's label (None when
+    it is left out). Labels are whole: full, the short form, or dropped. When
+    not every key fits, the palette key shows its short form ("^p 命令"), and
+    only its key when otherwise no other key would fit.
+    """
+    if palette is None:
+        return _fit(items, width), None
+    tried: list[tuple[list[tuple[int, str]], str]] = []
+    for label in dict.fromkeys((palette[1], short_label(palette[1]), "")):
+        cells = cell_len(palette[0]) + cell_len(label) + PALETTE_EXTRA
+        if cells > width:
+            continue
+        shown = _fit(items, width - cells)
+        if len(shown) == len(items) or (label == "" and not tried) or (shown and label != palette[1]):
+            return shown, label
+        tried.append((shown, label))
+    return tried[-1] if tried else ([], None)
+
+
+def _fit(items: list[tuple[str, str]], width: int) -> list[tuple[int, str]]:
+    shown: list[tuple[int, str]] = []
+    for index, (key, label) in enumerate(items):
+        for choice in dict.fromkeys((label, short_label(label))):
+            cells = key_cells(key, choice)
+            if cells <= width:
+                shown.append((index, choice))
+                width -= cells
+                break
+        else:
+            break  # a lower priority key never takes the place of a higher one
+    return shown
 
 
 class KeyFooter(Footer):
@@ -40,7 +98,51 @@ class KeyFooter(Footer):
             (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
             for _, binding, enabled, tooltip in self.screen.active_bindings.values()
             if binding.show
-        ) + (self.show_command_palette, self.compact)
+        ) + (self.show_command_palette, self.compact, self._width())
+
+    def _width(self) -> int:
+        return self.size.width or self.screen.size.width
+
+    def on_resize(self) -> None:
+        if self._shown is not None and self._shown[-1] != self._width() and not self._rebuild_queued:
+            self._rebuild_queued = True
+            self.call_after_refresh(self._rebuild)
+
+    def _active(self) -> tuple[list[tuple[Binding, bool, str]], tuple | None]:
+        """The keys to show, one per action as Footer does, and the palette key."""
+        active = self.screen.active_bindings
+        seen: set[str] = set()
+        keys: list[tuple[Binding, bool, str]] = []
+        for _, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                keys.append((binding, enabled, tooltip))
+        palette = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        return keys, palette
+
+    def candidates(self) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
+        """(key display, label) of every key that would be shown, and of the palette key."""
+        keys, palette = self._active()
+        return ([(self.app.get_key_display(b), b.description) for b, _, _ in keys],
+                (self.app.get_key_display(palette[1]), palette[1].description) if palette else None)
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        keys, palette = self._active()
+        shown, palette_label = fit_labels(*self.candidates(), self._width())
+        for index, label in shown:
+            binding, enabled, tooltip = keys[index]
+            yield FooterKey(binding.key, self.app.get_key_display(binding), label, binding.action,
+                            disabled=not enabled, tooltip=tooltip or binding.description,
+                            ).data_bind(compact=Footer.compact)
+        if palette is not None and palette_label is not None:
+            _, binding, enabled, tooltip = palette
+            yield FooterKey(binding.key, self.app.get_key_display(binding), palette_label, binding.action,
+                            classes="-command-palette", disabled=not enabled,
+                            tooltip=binding.tooltip or binding.description)
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False

@@ -1,0 +1,80 @@
+"""The footer never cuts a label: whole, short form from the catalogue, or left out (issue 15.3)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets._footer import FooterKey
+
+from gonghui_tui.i18n import CATALOG, LANGUAGES, set_language
+from gonghui_tui.tui.app import GonghuiApp
+from gonghui_tui.tui.screens.drill import DrillScreen
+from gonghui_tui.tui.widgets.key_footer import KEY_EXTRA, PALETTE_EXTRA, KeyFooter, fit_labels, key_cells
+
+from .helpers import screen_text
+
+WIDTHS = range(40, 161)
+DRAWN = (40, 47, 61, 80, 97, 160)  # drawn by Textual; fit_labels is checked at every width
+
+
+def labels(lang: str) -> set[str]:
+    index = LANGUAGES.index(lang)
+    return {entry[index] for key, entry in CATALOG.items() if key.startswith("bind.")} | {""}
+
+
+def check_the_fitting(app, lang: str) -> None:
+    """fit_labels at every width: whole labels only, never wider than the footer."""
+    allowed = labels(lang)
+    footer = app.screen.query_one(KeyFooter)
+    items, palette = footer.candidates()
+    for width in WIDTHS:
+        shown, palette_label = fit_labels(items, palette, width)
+        cells = sum(key_cells(items[i][0], label) for i, label in shown)
+        if palette_label is not None:
+            cells += key_cells(palette[0], palette_label) + PALETTE_EXTRA - KEY_EXTRA
+        assert cells <= width, width
+        assert {label for _, label in shown} <= allowed
+        assert [i for i, _ in shown] == list(range(len(shown)))  # dropped from the end only
+        assert palette_label is not None, width
+
+
+async def check_every_width(app, pilot, lang: str) -> None:
+    check_the_fitting(app, lang)
+    allowed = labels(lang)
+    for width in DRAWN:
+        await pilot.resize_terminal(width, 16)
+        await pilot.pause()
+        await pilot.pause()
+        row = screen_text(app).splitlines()[-1]
+        keys = [k for k in app.screen.query(FooterKey) if k.display and k.region.width]
+        assert keys, width
+        right = width
+        for key in keys:
+            assert key.description in allowed, (width, key.description)
+            assert key.region.right <= width, (width, key.description)
+            if "-command-palette" in key.classes:
+                right = key.region.x
+        for key in keys:
+            shown = f"{key.key_display} {key.description}".strip()
+            assert shown in row, (width, shown, row)
+            if "-command-palette" not in key.classes:
+                assert key.region.right <= right, (width, key.description, row)
+        assert cell_len(row) <= width
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+async def test_reader_and_drill_footers_fit_every_width(course, store, clock, lang):
+    set_language(lang)
+    app = GonghuiApp(course=course, store=store, now=clock.now, fuzzing=False,
+                     tz=ZoneInfo("Asia/Shanghai"), seed=7)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await check_every_width(app, pilot, lang)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        await check_every_width(app, pilot, lang)
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        await check_every_width(app, pilot, lang)
