@@ -10,6 +10,7 @@ import argparse
 import gc
 import json
 import os
+import signal
 import sqlite3
 import sys
 from collections import Counter
@@ -25,6 +26,8 @@ from gonghui_tui.domain.course import CardKind, Course
 from gonghui_tui.domain.loader import CourseError, load_course
 from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.domain.formats import FORMATS
+from gonghui_tui.domain.safe_text import safe
+from gonghui_tui.domain.translate import Key
 from gonghui_tui.i18n import LANGUAGES, language, set_language, t, translator
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
@@ -37,6 +40,35 @@ EXIT_USER_ERROR = 2
 
 class UserError(Exception):
     """A problem the user can fix; printed as one line, exit status 2."""
+
+
+def say(text: object = "", err: bool = False) -> None:
+    """Print one message: everything the command line prints passes the sanitiser,
+    since course titles, paths and keys in it come from outside."""
+    print(safe(text), file=sys.stderr if err else sys.stdout)
+
+
+def quiet_closed_pipe() -> int:
+    """``gonghui-tui stats --json | head -1``: the reader went away, which is not an error.
+    Point stdout at /dev/null so the exit's own flush cannot complain either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 0
+
+
+@contextmanager
+def terminate_as_exit() -> Iterator[None]:
+    """SIGTERM raises SystemExit while inside, so ``finally`` clean-ups run
+    (an export's temp file is removed). SIGINT already raises KeyboardInterrupt."""
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,36 +104,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         set_language(args.lang)
     try:
-        if args.command == "validate":
-            return cmd_validate(Path(args.path) if args.path else course_path(args))
-        if args.command == "paths":
-            return cmd_paths(args)
-        if args.command == "due":
-            return cmd_due(args)
-        if args.command == "stats":
-            return cmd_stats(args)
-        if args.command == "export":
-            return cmd_export(args)
-        if args.command == "import":
-            return cmd_import(args)
-        return cmd_run(args)
+        code = run_command(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the exit's own flush
+        return code
+    except BrokenPipeError:
+        return quiet_closed_pipe()
     except CourseError as exc:
-        print(t("cli.course_invalid", n=len(exc.problems)), file=sys.stderr)
+        say(t("cli.course_invalid", n=len(exc.problems)), err=True)
         for problem in exc.problems:
-            print(problem.render(t), file=sys.stderr)
+            say(problem.render(t), err=True)
         return EXIT_USER_ERROR
     except UserError as exc:
-        print(f"gonghui-tui: {exc}", file=sys.stderr)
+        say(f"gonghui-tui: {safe(exc, one_line=True)}", err=True)
         return EXIT_USER_ERROR
     except StoreError as exc:
-        print(f"gonghui-tui: {store_message(exc)}", file=sys.stderr)
+        say(f"gonghui-tui: {safe(store_message(exc), one_line=True)}", err=True)
         return EXIT_USER_ERROR
     except OSError as exc:  # a folder or file we cannot use: say so in one line
         detail = f"{exc.strerror}: {exc.filename}" if exc.filename else exc
-        print(f"gonghui-tui: {detail}", file=sys.stderr)
+        say(f"gonghui-tui: {safe(detail, one_line=True)}", err=True)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        return cmd_validate(Path(args.path) if args.path else course_path(args))
+    if args.command == "paths":
+        return cmd_paths(args)
+    if args.command == "due":
+        return cmd_due(args)
+    if args.command == "stats":
+        return cmd_stats(args)
+    if args.command == "export":
+        return cmd_export(args)
+    if args.command == "import":
+        return cmd_import(args)
+    return cmd_run(args)
 
 
 def documents_dir() -> Path:
@@ -126,7 +166,7 @@ def summarise(course: Course) -> dict[str, int]:
 def cmd_validate(path: Path) -> int:
     course = load_course(path)
     kinds = t("punct.enum_sep").join(f"{t('kind.' + kind)} {n}" for kind, n in summarise(course).items())
-    print(t("cli.validate_ok", file=path, sections=len(course.sections), cards=len(course.cards),
+    say(t("cli.validate_ok", file=path, sections=len(course.sections), cards=len(course.cards),
             kinds=kinds))
     return 0
 
@@ -143,7 +183,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
         ("cli.path_course", course_path(args)),
     ]
     for key, value in rows:
-        print(f"{t(key)}: {value}")
+        say(f"{t(key)}: {safe(value, one_line=True)}")
     return 0
 
 
@@ -176,7 +216,7 @@ def progress_session(args: argparse.Namespace) -> Iterator[tuple[Course, Setting
     course = load_course_cached(course_path(args), paths.cache_dir)
     settings, store, notices = open_progress(paths)
     for notice in notices:
-        print(notice, file=sys.stderr)
+        say(notice, err=True)
     try:
         yield course, settings, store
     finally:
@@ -190,17 +230,18 @@ def cmd_due(args: argparse.Namespace) -> int:
         limits = Limits(settings.new_cards_per_day, settings.max_reviews_per_day)
         summary = due_summary(course, store, utc_now(), limits)
     if args.json:
-        print(json.dumps({"due": summary.due, "new": summary.new,
+        say(json.dumps({"due": summary.due, "new": summary.new,
                           "reviewed_today": summary.reviewed_today, "sections": summary.sections},
                          ensure_ascii=False, indent=2))
         return 0
     from rich.cells import cell_len  # terminal cells: CJK characters take two
 
-    print(t("due.overall", due=summary.due, new=summary.new, reviewed=summary.reviewed_today))
+    say(t("due.overall", due=summary.due, new=summary.new, reviewed=summary.reviewed_today))
     width = max((cell_len(s["title"]) for s in summary.sections.values()), default=0)
     for section in summary.sections.values():
         pad = " " * (width - cell_len(section["title"]))
-        print(f"  {section['title']}{pad}  " + t("due.section", due=section["due"], new=section["new"]))
+        say(f"  {safe(section['title'], one_line=True)}{pad}  "
+            + t("due.section", due=section["due"], new=section["new"]))
     return 0
 
 
@@ -210,7 +251,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with progress_session(args) as (course, settings, store):
         stats = compute_stats(course, store, utc_now(), settings.desired_retention)
     if args.json:
-        print(json.dumps(stats_json(stats), ensure_ascii=False, indent=2))
+        say(json.dumps(stats_json(stats), ensure_ascii=False, indent=2))
         return 0
     from gonghui_tui.stats_report import print_stats
 
@@ -219,7 +260,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from gonghui_tui.exporting import ExportExists, default_name, export, trainee_of
+    from gonghui_tui.exporting import ExportExists, ExportNotAFile, default_name, export, trainee_of
 
     now = utc_now()
     with progress_session(args) as (course, settings, store):
@@ -227,14 +268,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         trainee = saved._replace(**{k: v for k, v in (("name", args.name), ("unit", args.unit)) if v is not None})
         target = Path(args.output) if args.output else Path.cwd() / default_name(args.format, now, trainee=trainee)
         try:
-            written = export(args.format, target, course, store, now, settings, force=args.force,
-                             include_notes=args.include_notes, trainee=trainee,
-                             t=translator(language()))
+            with terminate_as_exit():
+                written = export(args.format, target, course, store, now, settings, force=args.force,
+                                 include_notes=args.include_notes, trainee=trainee,
+                                 t=translator(language()))
         except ExportExists:
             raise UserError(t("export.exists", path=target)) from None
+        except ExportNotAFile as exc:
+            raise UserError(t("export.not_a_file", path=target, kind=Key(f"filekind.{exc.kind}"))) from None
         except OSError as exc:
             raise UserError(t("export.failed", error=f"{target}: {exc.strerror or exc}")) from None
-    print(t("export.written", path=written))
+    say(t("export.written", path=written))
     return 0
 
 
@@ -246,7 +290,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = import_progress(course, store, Path(args.file), utc_now())
         except ImportProblem as exc:
             raise UserError(exc.message.render(t)) from None
-    print(t("import.done", **asdict(result)))
+    say(t("import.done", **asdict(result)))
     return 0
 
 

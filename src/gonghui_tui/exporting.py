@@ -6,6 +6,7 @@ and storage (settings, atomic file writes), because it joins the two.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -15,6 +16,7 @@ from gonghui_tui.domain.export import progress_data, to_csv, to_json, to_toml
 from gonghui_tui.domain.export_anki import to_anki_tsv
 from gonghui_tui.domain.export_md import progress_markdown
 from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.input_files import KIND_NAMES, kind_of
 from gonghui_tui.domain.stats import compute_stats
 from gonghui_tui.domain.trainee import Trainee, file_part
 from gonghui_tui.domain.translate import Translate
@@ -27,6 +29,16 @@ SUFFIXES = {"md": ".md", "toml": ".toml", "json": ".json", "csv": ".csv", "anki"
 
 class ExportExists(Exception):
     """The target file exists and overwriting was not asked for."""
+
+
+class ExportNotAFile(OSError):
+    """Something other than a regular file sits at the target: a device, FIFO,
+    socket or folder is never replaced, not even with --force."""
+
+    def __init__(self, target: Path, kind: str) -> None:
+        super().__init__(f"{target} is {KIND_NAMES[kind]}; exports are written only to regular files")
+        self.target = target
+        self.kind = kind  # a KIND_NAMES code; the catalogue has "filekind.<code>"
 
 
 def trainee_of(settings: Settings) -> Trainee:
@@ -74,8 +86,15 @@ def export(fmt: str, target: Path, course: Course, store: ProgressStore, now: da
     """Write the export atomically, readable by the user only; never over a file unless forced."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    if target.exists() and not force:
-        raise ExportExists(str(target))
+    try:
+        kind = kind_of(os.stat(target).st_mode)  # symlinks followed: what would be overwritten
+    except FileNotFoundError:
+        pass
+    else:
+        if kind is not None:
+            raise ExportNotAFile(target, kind)
+        if not force:
+            raise ExportExists(str(target))
     text = render(fmt, course, store, now, settings, tz, include_notes, trainee, t=t)
     write_atomic(target, text.encode("utf-8"), mode=0o600)
     return target

@@ -11,6 +11,7 @@ import errno
 import functools
 
 from gonghui_tui.catalog_messages import MESSAGES
+from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.translate import Key, Message, Translate
 
 LANGUAGES = ("zh", "en")
@@ -244,6 +245,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export.yes": ("覆盖", "Overwrite"),
     "export.no": ("取消", "Cancel"),
     "export.failed": ("导出失败：{error}", "Export failed: {error}"),
+    "export.not_a_file": ("{path} 是{kind}，不是普通文件；导出只写入普通文件，--force 也不会替换它",
+                          "{path} is {kind}, not a regular file; exports are written only to regular "
+                          "files, even with --force"),
     "trainee.unsigned": ("未署名", "Unsigned"),
     "bind.export": ("导出", "Export"),
     "cmd.export": ("导出学习记录或卡片", "Export progress notes or cards"),
@@ -326,7 +330,12 @@ def _text(key: str, index: int, values: dict[str, object]) -> str:
     text = entry[index]
     if not values:
         return text
-    return text.format(**{name: _value(v, index) for name, v in values.items()})
+    return text.format(**{name: _shown(_value(v, index)) for name, v in values.items()})
+
+
+def _shown(value: object) -> object:
+    """Values are titles, paths, errors, keys: untrusted, so their controls are made visible."""
+    return value if isinstance(value, (int, float)) else safe(value)
 
 
 def _value(value: object, index: int) -> object:

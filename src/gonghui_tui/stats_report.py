@@ -8,6 +8,7 @@ from rich.text import Text
 
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.figures import NO_FIGURE, STATE_ORDER, forecast_rows, fraction, percent, state_label
+from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.stats import Stats
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.format import short
@@ -50,6 +51,6 @@ def print_stats(stats: Stats, course: Course, console: Console | None = None) ->
         mastery.add_column(t(key))
     for row in stats.mastery:
         weakest = Text("\n").join(short(course.card(cid).front) for cid in row.weakest if course.card(cid))
-        mastery.add_row(Text(row.title), fraction(row.mature, row.cards), percent(row.mean_retrievability),
+        mastery.add_row(Text(safe(row.title, one_line=True)), fraction(row.mature, row.cards), percent(row.mean_retrievability),
                         weakest or Text(NO_FIGURE))
     console.print(mastery)

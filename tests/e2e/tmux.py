@@ -22,16 +22,18 @@ def console_script() -> Path:
 class Terminal:
     """One tmux server on its own socket, running one command."""
 
-    def __init__(self, command: list[str], env: dict[str, str], size: tuple[int, int] = (100, 30)):
+    def __init__(self, command: list[str], env: dict[str, str], size: tuple[int, int] = (100, 30),
+                 config: Path | None = None):
         if shutil.which("tmux") is None:
             pytest.skip("tmux is not installed")
         self.socket = f"gonghui-test-{uuid.uuid4().hex[:8]}"
+        self.config = ["-f", str(config)] if config else []  # read when the server starts
         exports = " ".join(f"{k}={v}" for k, v in env.items())
         shell = f"env {exports} TERM=xterm-256color {' '.join(map(str, command))}; sleep 30"
         self._tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), shell)
 
     def _tmux(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
+        result = subprocess.run(["tmux", "-L", self.socket, *self.config, *args], capture_output=True, text=True,
                                 timeout=20)
         return result.stdout
 
@@ -61,6 +63,13 @@ class Terminal:
 
     def pane_command(self) -> str:
         return self._tmux("display-message", "-p", "#{pane_current_command}").strip()
+
+    def buffers(self) -> str:
+        """tmux's paste buffers: where OSC 52 "set clipboard" lands with set-clipboard on."""
+        return self._tmux("list-buffers")
+
+    def pane_title(self) -> str:
+        return self._tmux("display-message", "-p", "#{pane_title}")
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from gonghui_tui.domain.translate import Message
+
 _GAP = re.compile(r"\{\{(.+?)\}\}", re.S)
 BLANK = "＿"
 
@@ -26,6 +28,31 @@ class Piece:
 def cloze_gaps(text: str) -> list[str]:
     """The answers of the gaps in a cloze text, in order (empty gaps don't count)."""
     return [m.group(1) for m in _GAP.finditer(text) if m.group(1).strip()]
+
+
+_BRACES = re.compile(r"\{\{|\}\}|[{}]")
+
+
+def cloze_brace_problem(text: str) -> Message | None:
+    """What is wrong with the first gap that is not a plain ``{{answer}}``:
+    nested (``a {{b {{c}} d}} e``), unclosed, unopened, or with a stray brace
+    (``{{{b}}}``). None when every gap is well formed. Positions count from 1."""
+    open_at: int | None = None
+    for match in _BRACES.finditer(text):
+        token, at = match.group(), match.start() + 1
+        if token == "{{" and open_at is None:
+            open_at = at
+        elif token == "}}" and open_at is not None:
+            open_at = None
+        elif token == "{{":
+            return Message("load.cloze_nested", {"at": at, "opened": open_at})
+        elif token == "}}":
+            return Message("load.cloze_unopened", {"at": at})
+        elif open_at is not None or text[at - 2:at - 1] == "}" or text[at:at + 1] == "{":
+            return Message("load.cloze_stray", {"at": at, "brace": token})
+    if open_at is not None:
+        return Message("load.cloze_unclosed", {"at": open_at})
+    return None
 
 
 def cloze_pieces(text: str) -> list[Piece]:

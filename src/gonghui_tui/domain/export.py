@@ -119,15 +119,32 @@ def to_toml(data: dict[str, Any], course: Course, store: ProgressStore) -> str:
     return tomli_w.dumps(_drop_none({**data, "reviews": review_dicts(course, store)}))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet will not run: one that starts like a formula
+    (= + - @, tab, CR) gets a leading apostrophe, as OWASP recommends against
+    CSV injection. Numbers are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(course: Course, store: ProgressStore) -> str:
-    """The review log, one row per review, with a header."""
+    """The review log, one row per review, with a header; text cells pass csv_cell."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["course_id", "card_id", "section_id", "card_kind", "rating", "rating_name",
                      "reviewed_utc", "duration_ms", "state_before"])
-    where = {c.id: (c.section, c.kind.value) for c in course.cards}
+    course_cell = csv_cell(course.id)
+    where = {c.id: (course_cell, csv_cell(c.id), csv_cell(c.section), c.kind.value) for c in course.cards}
+    # 200,000 rows: the text cells of a card are neutralised once per card; the
+    # other cells hold numbers (checked cheaply), and a time formatted by SQLite.
     writer.writerows(
-        (course.id, card_id, *where.get(card_id, ("", "")), rating, RATING_NAMES.get(rating, ""), reviewed,
-         "" if duration is None else duration, "" if before is None else before)
+        (*(where.get(card_id) or (course_cell, csv_cell(card_id), "", "")),
+         rating if type(rating) is int else csv_cell(rating), RATING_NAMES.get(rating, ""),
+         csv_cell(reviewed), "" if duration is None else duration if type(duration) is int else csv_cell(duration),
+         "" if before is None else before if type(before) is int else csv_cell(before))
         for card_id, rating, reviewed, duration, before in store.review_rows_iso(course.id))
     return out.getvalue()

@@ -14,7 +14,13 @@ _TAG_UNSAFE = re.compile(r"[\s\"“”]+")
 
 
 def _html(text: str) -> str:
-    return html.escape(text).replace("\t", " ").replace("\n", "<br>")
+    return html.escape(text).replace("\t", " ").replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
+
+
+def header_value(text: str) -> str:
+    """A value on one ``#key:value`` header line: a newline in a course title must
+    not start a header line of its own (``#separator:comma``)."""
+    return " ".join(text.split())
 
 
 def section_tag(course: Course, section_id: str) -> str:
@@ -59,7 +65,7 @@ def to_anki_tsv(course: Course) -> str:
         "#separator:tab",
         "#html:true",
         "#notetype column:1",
-        f"#deck:{deck}",
+        f"#deck:{header_value(deck)}",
         "#tags column:4",
     ]
     for card in course.cards:

@@ -15,6 +15,7 @@ from gonghui_tui.domain.figures import fraction, percent, reading_time, state_su
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.reading import ReadStatus
 from gonghui_tui.domain.scheduler import make_scheduler, retrievability
+from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.stats import Stats
 from gonghui_tui.domain.trainee import Trainee, clean
 from gonghui_tui.domain.translate import Translate
@@ -93,6 +94,6 @@ def progress_markdown(course: Course, store: ProgressStore, stats: Stats, now: d
             lines.append("")
             lines.append(t("punct.field", label=t("md.note"), value="").rstrip())
             lines.append("")
-            lines.extend("> " + md_escape(line) if line else ">" for line in notes[section.id][0].splitlines())
+            lines.extend("> " + md_escape(line) if line else ">" for line in safe(notes[section.id][0]).splitlines())
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

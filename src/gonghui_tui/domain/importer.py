@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.input_files import IMPORT_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.domain.export import CARD_TIME_FIELDS, FORMAT_NAME, FORMAT_VERSION, parse_iso
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json
@@ -47,14 +48,17 @@ class ImportResult:
 
 def read_export(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportProblem("import.cannot_read", path=path, reason=exc) from None
+        raw = read_limited(path, IMPORT_LIMIT)
+    except InputFileError as exc:
+        raise ImportProblem("import.file", path=path, problem=exc.reason) from None
     try:
         text = raw.decode("utf-8")
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except UnicodeDecodeError:
         raise ImportProblem("import.not_export", where=path) from None
+    except RecursionError:
+        line, col = nesting_position(text)
+        raise ImportProblem("import.too_deep", where=f"{path}:{line}:{col}", limit=MAX_NESTING) from None
     except json.JSONDecodeError as exc:
         raise ImportProblem("import.not_export", where=f"{path}:{exc.lineno}:{exc.colno}") from None
     except tomllib.TOMLDecodeError as exc:

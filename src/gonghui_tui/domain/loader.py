@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gonghui_tui.domain.cards import cloze_gaps
+from gonghui_tui.domain.cards import cloze_brace_problem, cloze_gaps
 from gonghui_tui.domain.course import (
     Card,
     CardKind,
@@ -24,6 +24,8 @@ from gonghui_tui.domain.course import (
     SectionNote,
 )
 from gonghui_tui.domain.toml_errors import syntax_message
+from gonghui_tui.domain.input_files import COURSE_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
+from gonghui_tui.domain.safe_text import describe, first_control, safe
 from gonghui_tui.domain.toml_locate import Locator
 from gonghui_tui.domain.translate import Key, Message, Translate
 
@@ -44,7 +46,8 @@ class Problem:
     def render(self, t: Translate) -> str:
         """``FILE:LINE:COL: field: message``: the prefix is the same in every language."""
         field = t(self.field) if isinstance(self.field, Key) else self.field
-        return f"{self.file}:{self.line}:{self.col}: {field}: {self.message.render(t)}"
+        # The file name and field path come from the user (a TOML key can hold ESC): one safe line.
+        return safe(f"{self.file}:{self.line}:{self.col}: {field}: {self.message.render(t)}", one_line=True)
 
     def __str__(self) -> str:  # logs only; people see render()
         return f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}"
@@ -126,8 +129,7 @@ class _Checker:
                 continue
             kind, _ = spec[key]
             if self._type_ok(item, kind):
-                if isinstance(item, str) and "\x00" in item:
-                    self.add(where, "load.nul")
+                if not self.plain_text(item, where):
                     continue
                 good[key] = item
             else:
@@ -136,6 +138,17 @@ class _Checker:
             if required and key not in value:
                 self.add(path or key, "load.missing_field", name=key)
         return good
+
+    def plain_text(self, value: Any, path: str) -> bool:
+        """False (and a problem) if a string, or a string in a list, holds a terminal control."""
+        strings = value if isinstance(value, list) else [value]
+        for k, text in enumerate(strings):
+            at = first_control(text) if isinstance(text, str) else None
+            if at is not None:
+                where = f"{path}[{k}]" if isinstance(value, list) else path
+                self.add(where, "load.control", char=describe(text[at]), at=at + 1)
+                return False
+        return True
 
     @staticmethod
     def _type_ok(item: Any, kind: Any) -> bool:
@@ -165,6 +178,9 @@ def _decode(data: bytes, file: str) -> str:
 def _parse(text: str, file: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        line, col = nesting_position(text)
+        raise CourseError([problem(file, line, col, AT_SYNTAX, "load.too_deep", limit=MAX_NESTING)]) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -173,17 +189,16 @@ def _parse(text: str, file: str) -> dict[str, Any]:
         raise CourseError([problem(file, line, col, AT_SYNTAX, "load.syntax", detail=syntax_message(message))]) from None
 
 
-def load_course(path: str | Path) -> Course:
-    path = Path(path)
+def read_course_file(path: str | Path) -> bytes:
+    """The bytes of a course file: a regular file of at most COURSE_LIMIT bytes."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CourseError([unreadable(path, exc)]) from None
-    return parse_course(data, str(path))
+        return read_limited(path, COURSE_LIMIT)
+    except InputFileError as exc:
+        raise CourseError([Problem(str(path), 0, 0, AT_FILE, exc.reason)]) from None
 
 
-def unreadable(path: Path, exc: OSError) -> Problem:
-    return problem(str(path), 0, 0, AT_FILE, "load.cannot_read", reason=exc)
+def load_course(path: str | Path) -> Course:
+    return parse_course(read_course_file(path), str(path))
 
 
 def parse_course(data: bytes | str, file: str = "<course>") -> Course:
@@ -331,6 +346,10 @@ def _card(checker: _Checker, f: dict[str, Any], path: str, lists: dict[str, Item
     if kind is CardKind.BASIC and {"front", "back"} <= f.keys():
         return Card(front=f["front"], back=f["back"], **base)
     if kind is CardKind.CLOZE and "text" in f:
+        braces = cloze_brace_problem(f["text"])
+        if braces is not None:
+            checker.add(f"{path}.text", braces.key, **braces.values)
+            return None
         if not cloze_gaps(f["text"]):
             checker.add(f"{path}.text", "load.cloze_gap")
             return None

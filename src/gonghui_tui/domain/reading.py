@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Callable
 
+from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.ports import ProgressStore
 
@@ -49,7 +50,8 @@ class Reading:
         return section_id if section_id in self.course.sections else None
 
     def note(self, section_id: str) -> str:
-        return self.store.note(self.course.id, section_id)
+        """The trainee's note, to show: one that came in by import may hold terminal controls."""
+        return safe(self.store.note(self.course.id, section_id))
 
     def seconds_spent(self, section_id: str) -> float:
         record = self.store.section(self.course.id, section_id)  # on every cursor move: one row

@@ -1,24 +1,60 @@
 """Atomic file writes: a temp file in the same folder, fsync, then os.replace,
-so a crash leaves either the old file or the new one, never half of one."""
+so a crash leaves either the old file or the new one, never half of one.
+
+The temp file is removed on every failure the process lives through
+(exceptions, and SIGTERM/SIGINT once the command line turns them into
+exceptions). A SIGKILL cannot be caught: its temp file carries the writer's
+pid in its name, and the next write to the same target removes it.
+"""
 
 from __future__ import annotations
 
+import glob
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from gonghui_tui.paths import ensure_private_dir
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but someone else's
+    return True
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temp files of earlier writes to ``path`` whose writer is gone."""
+    prefix = f".{path.name}."
+    for old in path.parent.glob(glob.escape(prefix) + "*.tmp"):
+        pid = old.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     ensure_private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    remove_stale_temps(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # never replace a device, FIFO or folder
+                raise OSError(f"{path} is not a regular file; not replaced")
+        except FileNotFoundError:
+            pass
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -18,11 +18,14 @@ from typing import Callable, TypeVar
 from gonghui_tui import __version__
 from gonghui_tui.domain import course as course_module
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.loader import CourseError, parse_course, unreadable
+from gonghui_tui.domain.loader import CourseError, parse_course, read_course_file
 from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui.storage.atomic import write_atomic
 
 T = TypeVar("T")
+# Bumped when the loader starts refusing something it accepted: a course cached
+# before (say, one with control characters) is then checked again.
+RULES = b"rules:2"
 
 
 def _shape() -> str:
@@ -33,7 +36,7 @@ def _shape() -> str:
 
 
 def _key(data: bytes) -> str:
-    return hashlib.sha256(data + __version__.encode() + _shape().encode()).hexdigest()[:32]
+    return hashlib.sha256(data + __version__.encode() + _shape().encode() + RULES).hexdigest()[:32]
 
 
 def _cached(cache_dir: Path, prefix: str, key: str, kind: type[T], build: Callable[[], T]) -> T:
@@ -57,10 +60,7 @@ def _cached(cache_dir: Path, prefix: str, key: str, kind: type[T], build: Callab
 
 
 def load_course_cached(path: Path, cache_dir: Path | None) -> Course:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CourseError([unreadable(path, exc)]) from None
+    data = read_course_file(path)
     if cache_dir is None:
         return parse_course(data, str(path))
     return _cached(cache_dir, "course", _key(data), Course, lambda: parse_course(data, str(path)))
@@ -70,8 +70,8 @@ def load_search_entries(course: Course, path: Path, cache_dir: Path | None) -> C
     """The course's search entries with their pinyin, kept beside the course
     (building them for 20,000 cards takes seconds; reading them back, 0.1 s)."""
     try:
-        data = path.read_bytes() if cache_dir is not None else None
-    except OSError:
+        data = read_course_file(path) if cache_dir is not None else None
+    except CourseError:
         data = None
     if cache_dir is None or data is None:
         return CourseEntries.of(course)

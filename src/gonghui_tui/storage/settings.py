@@ -14,6 +14,8 @@ from typing import Any
 
 import tomli_w
 
+from gonghui_tui.domain.safe_text import first_control
+from gonghui_tui.domain.input_files import CONFIG_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.storage.atomic import write_atomic
 
 
@@ -48,17 +50,28 @@ class LoadedSettings:
 
 
 def load_settings(path: Path) -> LoadedSettings:
+    """Settings from ``path`` (a regular file of at most CONFIG_LIMIT bytes), or the
+    defaults with one line saying why: a broken config must not stop any command."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        path.lstat()
     except FileNotFoundError:
         return LoadedSettings(Settings(), [])
+    except OSError:
+        pass  # read_limited says what is wrong
+    try:
+        text = read_limited(path, CONFIG_LIMIT).decode("utf-8")
+        raw = tomllib.loads(text)
+    except InputFileError as exc:
+        return LoadedSettings(Settings(), [f"{exc}; using the default settings"])
+    except RecursionError:
+        line, col = nesting_position(text)
+        return LoadedSettings(Settings(), [f"{path}:{line}:{col}: arrays or tables nested more than "
+                                           f"{MAX_NESTING} levels deep; using the default settings"])
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         message = str(exc)
         match = re.search(r"at line (\d+), column (\d+)", message)
         where = f"{path}:{match.group(1)}:{match.group(2)}" if match else str(path)
         return LoadedSettings(Settings(), [f"{where}: {message}; using the default settings"])
-    except OSError as exc:
-        return LoadedSettings(Settings(), [f"{path}: cannot read ({exc.strerror}); using the defaults"])
     return _from_table(raw, path)
 
 
@@ -94,6 +107,9 @@ def _from_table(raw: dict[str, Any], path: Path) -> LoadedSettings:
             value = float(value)
         if type(value) is not type(default):
             problems.append(f"{path}: {f.name} must be {type(default).__name__}; using {default!r}")
+            continue
+        if isinstance(value, str) and first_control(value) is not None:  # shown on screen and in exports
+            problems.append(f"{path}: {f.name} contains a control character; using {default!r}")
             continue
         low, high = _LIMITS.get(f.name, (None, None))
         if low is not None and not low <= value <= high:

@@ -18,6 +18,7 @@ from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.ports import ProgressStore, StoreError
 from gonghui_tui.domain.reading import Reading
+from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui.i18n import language, other_language, set_language, t, translator
 from gonghui_tui.storage.settings import Settings, save_settings
@@ -173,7 +174,7 @@ class GonghuiApp(Translated, App[int]):
     def open_search(self) -> None:
         from gonghui_tui.tui.screens.search import SearchScreen
 
-        notes = {sid: text for sid, (text, _) in self.store.notes(self.course.id).items()}
+        notes = {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}
 
         def chosen(section_id: str | None) -> None:
             if section_id is not None:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from rich.text import Text
 
 from gonghui_tui.domain.figures import front_line, interval
+from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.i18n import t
 
 
@@ -26,6 +27,6 @@ def local_time(moment: datetime) -> str:
 
 def short(front: str, width: int = 24) -> Text:
     """A card front on one line, cut to ``width`` terminal cells."""
-    plain = Text(front_line(front))
+    plain = Text(safe(front_line(front), one_line=True))
     plain.truncate(width, overflow="ellipsis")
     return plain
