@@ -51,6 +51,7 @@ def print_stats(stats: Stats, course: Course, console: Console | None = None) ->
         mastery.add_column(t(key))
     for row in stats.mastery:
         weakest = Text("\n").join(short(course.card(cid).front) for cid in row.weakest if course.card(cid))
-        mastery.add_row(Text(safe(row.title, one_line=True)), fraction(row.mature, row.cards), percent(row.mean_retrievability),
+        mastery.add_row(Text(safe(row.title, one_line=True)), fraction(row.mature, row.cards),
+                        percent(row.mean_retrievability),
                         weakest or Text(NO_FIGURE))
     console.print(mastery)
