@@ -5,15 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from fsrs import State
-
 from gonghui_tui.domain.course import Card, Course
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, from_ms, to_ms
-from gonghui_tui.domain.scheduler import NEW, new_record
-
-STATE_NAMES = {NEW: "new", State.Learning: "learning", State.Review: "review",
-               State.Relearning: "relearning"}
+from gonghui_tui.domain.records import CardRecord, CardState, from_ms, to_ms
+from gonghui_tui.domain.scheduler import new_record
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,7 @@ def card_rows(course: Course, store: ProgressStore, section_id: str | None, now:
             rows.append(CardRow(card, "new", None, False, False, False, 0))
             continue
         buried = r.buried_until_ms is not None and r.buried_until_ms > to_ms(now)
-        rows.append(CardRow(card, STATE_NAMES[r.state], None if r.state == NEW else from_ms(r.due_ms),
+        rows.append(CardRow(card, CardState(r.state).label, None if r.state == CardState.NEW else from_ms(r.due_ms),
                             r.suspended, buried, r.leech, r.lapses))
     return rows
 

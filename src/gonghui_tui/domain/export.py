@@ -19,12 +19,12 @@ import tomli_w
 from gonghui_tui import __version__
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, from_ms
+from gonghui_tui.domain.records import CardRecord, Rating, from_ms
 from gonghui_tui.domain.trainee import Trainee, clean
 
 FORMAT_NAME = "gonghui-tui-progress"
 FORMAT_VERSION = 1
-RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+RATING_NAMES = {rating: rating.name.lower() for rating in Rating}  # again, hard, good, easy
 CARD_TIME_FIELDS = ("due_ms", "last_review_ms", "buried_until_ms")
 
 

@@ -14,6 +14,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.figures import fraction, percent, reading_time, state_summary
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.reading import ReadStatus
+from gonghui_tui.domain.records import CardState
 from gonghui_tui.domain.scheduler import make_scheduler, retrievability
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.stats import Stats
@@ -82,7 +83,7 @@ def progress_markdown(course: Course, store: ProgressStore, stats: Stats, now: d
         weak = []
         for card in course.cards_in(section.id):
             r = records.get(card.id)
-            if r is None or r.state == 0:
+            if r is None or r.state == CardState.NEW:
                 continue
             recall = retrievability(scheduler, r, now)
             if r.leech or recall < WEAK_RECALL:

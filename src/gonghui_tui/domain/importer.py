@@ -21,7 +21,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.input_files import IMPORT_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.domain.export import CARD_TIME_FIELDS, FORMAT_NAME, FORMAT_VERSION, parse_iso
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json
+from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json, state_before
 from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
 from gonghui_tui.domain.translate import Message
 
@@ -147,7 +147,7 @@ def _replay(scheduler, card_id: str, history: list[tuple[int, int, int | None]])
     record = new_record(0, card_id, from_ms(history[0][0]))
     rows = []
     for ms, rating, duration in history:
-        rows.append((card_id, rating, ms, duration, record.state or None, record_json(record)))
+        rows.append((card_id, rating, ms, duration, state_before(record), record_json(record)))
         record = review(scheduler, record, rating, from_ms(ms)).record
     return record, rows
 

@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Iterable
 
-from fsrs import State
-
 from gonghui_tui.domain.course import Card, Course
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, to_ms
-from gonghui_tui.domain.scheduler import NEW, study_day_start
+from gonghui_tui.domain.records import CardRecord, CardState, to_ms
+from gonghui_tui.domain.scheduler import study_day_start
 
 
 @dataclass(frozen=True)
@@ -69,10 +67,10 @@ def build_queue(cards: Iterable[Card], records: dict[str, CardRecord], now: date
         record = records.get(card.id)
         if not available(record, now_ms):
             continue
-        if record is None or record.state == NEW:
+        if record is None or record.state == CardState.NEW:
             new.append(card.id)
         elif record.due_ms <= now_ms:
-            target = learning if record.state == State.Learning else reviews
+            target = learning if record.state == CardState.LEARNING else reviews
             target.append((record.due_ms, card.id))
     review_room = max(0, limits.reviews_per_day - today.reviewed)
     new_room = max(0, min(limits.new_per_day - today.new_started, review_room))

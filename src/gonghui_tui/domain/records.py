@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
+from enum import IntEnum
 
 
 def to_ms(moment: datetime) -> int:
@@ -19,6 +20,30 @@ def to_ms(moment: datetime) -> int:
 
 def from_ms(ms: int | None) -> datetime | None:
     return None if ms is None else datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+class CardState(IntEnum):
+    """A card's stored state: NEW until its first review, then fsrs's own
+    states with fsrs's numbers (``fsrs.State``)."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+    @property
+    def label(self) -> str:
+        """'new', 'learning', ...: the name in exports and the catalogue key's tail."""
+        return self.name.lower()
+
+
+class Rating(IntEnum):
+    """The four grades, with fsrs's numbers (``fsrs.Rating``)."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
 
 
 @dataclass(frozen=True)
@@ -36,7 +61,7 @@ class CardRecord:
 
     row_id: int
     card_id: str
-    state: int
+    state: int  # a CardState
     step: int | None
     stability: float | None
     difficulty: float | None
@@ -50,6 +75,11 @@ class CardRecord:
 
 
 _RECORD_FIELDS = tuple(f.name for f in fields(CardRecord))
+
+
+def state_before(record: CardRecord) -> int | None:
+    """A review log's ``state_before`` for a review of ``record``: None for a new card."""
+    return None if record.state == CardState.NEW else record.state
 
 
 def record_json(record: CardRecord) -> str:
@@ -68,10 +98,10 @@ def record_from_json(text: str) -> CardRecord:
 class ReviewRecord:
     id: int
     card_id: str
-    rating: int
+    rating: int  # a Rating
     reviewed_ms: int
     duration_ms: int | None
-    state_before: int | None  # None: the card was new
+    state_before: int | None  # a CardState; None: the card was new
 
 
 @dataclass

@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from fsrs import Card as FsrsCard
-from fsrs import Rating, Scheduler, State
+from fsrs import Rating as FsrsRating
+from fsrs import Scheduler, State
 
-from gonghui_tui.domain.records import CardRecord, from_ms, to_ms
+from gonghui_tui.domain.records import CardRecord, CardState, Rating, from_ms, to_ms
 
 ROLLOVER_HOUR = 4
 LEECH_LAPSES = 8
-NEW = 0  # stored state of a card never reviewed; fsrs states are 1..3
 LEARN_AHEAD = timedelta(minutes=20)
 
 
@@ -49,7 +49,7 @@ def make_scheduler(desired_retention: float, fuzzing: bool = True) -> Scheduler:
 
 
 def to_fsrs(record: CardRecord, now: datetime) -> FsrsCard:
-    if record.state == NEW:
+    if record.state == CardState.NEW:
         return FsrsCard(card_id=record.row_id, state=State.Learning, step=0, due=now)
     return FsrsCard(
         card_id=record.row_id,
@@ -68,10 +68,10 @@ class Outcome:
     interval: timedelta  # from the review to the next due time
 
 
-def review(scheduler: Scheduler, record: CardRecord, rating: int, now: datetime) -> Outcome:
-    """The card after grading it ``rating`` (1-4) at ``now``; nothing is stored here."""
-    card, _ = scheduler.review_card(to_fsrs(record, now), Rating(rating), review_datetime=now)
-    lapsed = record.state == State.Review and rating == Rating.Again
+def review(scheduler: Scheduler, record: CardRecord, rating: Rating, now: datetime) -> Outcome:
+    """The card after grading it ``rating`` at ``now``; nothing is stored here."""
+    card, _ = scheduler.review_card(to_fsrs(record, now), FsrsRating(rating), review_datetime=now)
+    lapsed = record.state == CardState.REVIEW and rating == Rating.AGAIN
     lapses = record.lapses + (1 if lapsed else 0)
     after = replace(
         record,
@@ -88,13 +88,13 @@ def review(scheduler: Scheduler, record: CardRecord, rating: int, now: datetime)
     return Outcome(after, card.due - now)
 
 
-def preview(scheduler: Scheduler, record: CardRecord, now: datetime) -> dict[int, timedelta]:
+def preview(scheduler: Scheduler, record: CardRecord, now: datetime) -> dict[Rating, timedelta]:
     """The interval each grade would give, for the grade buttons."""
-    return {rating: review(scheduler, record, rating, now).interval for rating in (1, 2, 3, 4)}
+    return {rating: review(scheduler, record, rating, now).interval for rating in Rating}
 
 
 def retrievability(scheduler: Scheduler, record: CardRecord, now: datetime) -> float:
-    if record.state == NEW or record.last_review_ms is None:
+    if record.state == CardState.NEW or record.last_review_ms is None:
         return 0.0
     return scheduler.get_card_retrievability(to_fsrs(record, now), now)
 
@@ -108,7 +108,7 @@ def retrievabilities(scheduler: Scheduler, records: list[CardRecord], now: datet
     probe = FsrsCard(card_id=1)
     result = []
     for record in records:
-        if record.state == NEW or record.last_review_ms is None:
+        if record.state == CardState.NEW or record.last_review_ms is None:
             result.append(0.0)
             continue
         probe.state, probe.step = State(record.state), record.step
@@ -119,4 +119,4 @@ def retrievabilities(scheduler: Scheduler, records: list[CardRecord], now: datet
 
 
 def new_record(row_id: int, card_id: str, now: datetime) -> CardRecord:
-    return CardRecord(row_id, card_id, NEW, None, None, None, to_ms(now), None)
+    return CardRecord(row_id, card_id, CardState.NEW, None, None, None, to_ms(now), None)

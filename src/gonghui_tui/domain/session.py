@@ -13,18 +13,15 @@ from typing import Callable
 from gonghui_tui.domain.course import Card, Course
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.queue import Limits, build_queue, today_counts
-from gonghui_tui.domain.records import CardRecord, from_ms, to_ms
+from gonghui_tui.domain.records import CardRecord, CardState, Rating, from_ms, to_ms
 from gonghui_tui.domain.scheduler import (
     LEARN_AHEAD,
-    NEW,
     make_scheduler,
     new_record,
     next_day_start,
     preview,
     review,
 )
-
-AGAIN = 1
 
 
 @dataclass(frozen=True)
@@ -118,20 +115,21 @@ class DrillSession:
             record = new_record(0, card_id, self.now())
         return record
 
-    def intervals(self) -> dict[int, timedelta]:
+    def intervals(self) -> dict[Rating, timedelta]:
         """The interval each grade 1-4 would give the current card."""
         assert self.current is not None
         return preview(self.scheduler, self.record(self.current.id), self.now())
 
     # -- changing things -------------------------------------------------------------
     def grade(self, rating: int, duration_ms: int | None = None) -> None:
+        rating = Rating(rating)  # a ValueError for anything but 1-4
         card = self.current
         if card is None:
             raise RuntimeError("no card to grade")
         snapshot = self._snapshot(card)
         now = self.now()
         if self.cram:
-            if rating == AGAIN:
+            if rating == Rating.AGAIN:
                 self._order.append(card.id)
         else:
             # Scheduled from the row as stored now, read inside the grade's own
@@ -144,7 +142,7 @@ class DrillSession:
             if after.due_ms < to_ms(next_day_start(now, self.tz)):
                 heapq.heappush(self.later, (after.due_ms, card.id))
         self.done += 1
-        self.again += rating == AGAIN
+        self.again += rating == Rating.AGAIN
         self.current = None
         self._undo.append(snapshot)
 
@@ -202,6 +200,6 @@ class DrillSession:
     def summary(self) -> Summary:
         seconds = (self.now() - self.started).total_seconds()
         upcoming = [r.due_ms for cid, r in self.records.items()
-                    if cid in self.cards and not r.suspended and r.state != NEW]
+                    if cid in self.cards and not r.suspended and r.state != CardState.NEW]
         next_due = from_ms(min(upcoming)) if upcoming else None
         return Summary(self.done, self.again, seconds, next_due)

@@ -11,18 +11,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from gonghui_tui.domain.card_states import STATE_NAMES
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.figures import STATE_ORDER
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import from_ms, to_ms
-from gonghui_tui.domain.scheduler import NEW, day_start, make_scheduler, retrievabilities, study_day
+from gonghui_tui.domain.records import CardState, from_ms, to_ms
+from gonghui_tui.domain.scheduler import day_start, make_scheduler, retrievabilities, study_day
 
 MATURE_DAYS = 21
 HEATMAP_WEEKS = 16
 FORECAST_DAYS = 14
 RETENTION_DAYS = 30
-AGAIN = 1
 # Every UTC offset in use changes on a quarter-hour boundary, so all reviews in
 # one quarter hour share a study day: SQLite counts per bucket, Python converts
 # a few thousand buckets instead of every review.
@@ -67,7 +65,7 @@ def compute_stats(course: Course, store: ProgressStore, now: datetime, desired_r
     by_state: Counter[str] = Counter({name: 0 for name in STATE_ORDER})
     for card in course.cards:
         record = records.get(card.id)
-        by_state[STATE_NAMES[record.state] if record else "new"] += 1
+        by_state[CardState(record.state).label if record else CardState.NEW.label] += 1
         if record and record.suspended:
             by_state["suspended"] += 1
         if record and record.leech:
@@ -88,7 +86,7 @@ def compute_stats(course: Course, store: ProgressStore, now: datetime, desired_r
                for i in range(HEATMAP_WEEKS * 7)}
 
     forecast = _forecast([r.due_ms for cid, r in records.items()
-                          if cid in card_ids and r.state != NEW and not r.suspended], today, tz)
+                          if cid in card_ids and r.state != CardState.NEW and not r.suspended], today, tz)
 
     section_ids = set(course.sections)
     orphaned = {
@@ -163,7 +161,7 @@ def _mastery(course: Course, records, now: datetime, desired_retention: float) -
     for top in course.roots:
         cards = course.cards_under(top)
         studied = [record for card in cards if (record := records.get(card.id)) is not None
-                   and record.state != NEW and record.last_review_ms is not None]
+                   and record.state != CardState.NEW and record.last_review_ms is not None]
         mature = sum(1 for r in studied if r.due_ms - r.last_review_ms >= MATURE_DAYS * 86_400_000)
         scored = sorted(zip(retrievabilities(scheduler, studied, now), (r.card_id for r in studied)))
         mean = sum(r for r, _ in scored) / len(scored) if scored else None

@@ -17,11 +17,14 @@ from typing import Callable, Iterator
 from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.domain.records import (
     CardRecord,
+    CardState,
     ImportPlan,
+    Rating,
     ReviewRecord,
     SectionRecord,
     record_from_json,
     record_json,
+    state_before,
     to_ms,
 )
 from gonghui_tui.storage.checkpoint import Checkpointer
@@ -268,8 +271,9 @@ class Store:
     def retention_counts(self, course_id: str, since_ms: int) -> tuple[int, int]:
         """(reviews of cards in review state since ``since_ms``, of which not Again)."""
         judged, passed = self.conn.execute(
-            "SELECT COUNT(*), COALESCE(SUM(rating != 1), 0) FROM review_log "
-            "WHERE course_id = ? AND reviewed_ms >= ? AND state_before = 2", (course_id, since_ms)).fetchone()
+            "SELECT COUNT(*), COALESCE(SUM(rating != ?), 0) FROM review_log "
+            "WHERE course_id = ? AND reviewed_ms >= ? AND state_before = ?",
+            (Rating.AGAIN, course_id, since_ms, CardState.REVIEW)).fetchone()
         return judged, passed
 
     def reviews_per_card(self, course_id: str) -> dict[str, int]:
@@ -319,16 +323,6 @@ class Store:
                 c.execute("INSERT INTO position (course_id, section_id, updated_ms) VALUES (?, ?, 0)",
                           (course_id, plan.position))
 
-    # -- meta --------------------------------------------------------------
-    def get_meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.transaction() as c:
-            c.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
-
 
 _DISK_ERRORS = {"SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"}
 
@@ -345,7 +339,7 @@ def _log_review(c: sqlite3.Connection, course_id: str, before: CardRecord, ratin
     cur = c.execute(
         """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms, state_before,
            before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        (course_id, before.card_id, rating, to_ms(at), duration_ms, before.state or None,
+        (course_id, before.card_id, rating, to_ms(at), duration_ms, state_before(before),
          record_json(before)))
     return int(cur.lastrowid)
 
@@ -356,8 +350,8 @@ def _card_record(r: tuple) -> CardRecord:
 
 def _insert_card_row(c: sqlite3.Connection, course_id: str, card_id: str, due_ms: int) -> int:
     """The row id of a card's state row, adding a new-card row if there is none."""
-    c.execute("INSERT OR IGNORE INTO card_state (course_id, card_id, state, due_ms) VALUES (?, ?, 0, ?)",
-              (course_id, card_id, due_ms))
+    c.execute("INSERT OR IGNORE INTO card_state (course_id, card_id, state, due_ms) VALUES (?, ?, ?, ?)",
+              (course_id, card_id, CardState.NEW, due_ms))
     return c.execute("SELECT id FROM card_state WHERE course_id = ? AND card_id = ?",
                      (course_id, card_id)).fetchone()[0]
 

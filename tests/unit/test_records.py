@@ -1,0 +1,41 @@
+"""Ratings and card states are named values that match fsrs's numbers, so a
+stored 2 means Review to us and to fsrs alike."""
+
+from __future__ import annotations
+
+import fsrs
+import pytest
+
+from gonghui_tui.domain.records import CardState, Rating
+from gonghui_tui.domain.session import DrillSession
+
+
+def test_states_and_ratings_keep_fsrs_numbers():
+    """Fails loudly if fsrs renumbers its enums: every stored row depends on them."""
+    assert {s.name: int(s) for s in fsrs.State} == {
+        "Learning": CardState.LEARNING, "Review": CardState.REVIEW, "Relearning": CardState.RELEARNING}
+    assert {r.name.upper(): int(r) for r in fsrs.Rating} == {r.name: int(r) for r in Rating}
+    assert CardState.NEW == 0 and CardState.NEW not in {int(s) for s in fsrs.State}
+
+
+def test_grade_outside_one_to_four_is_refused_even_in_cram(course, store, clock):
+    session = DrillSession(course, store, clock.now, cram=True, fuzzing=False)
+    assert session.next() is not None
+    with pytest.raises(ValueError):
+        session.grade(5)
+    assert session.done == 0
+    session.grade(Rating.AGAIN)
+    assert session.again == 1
+
+
+def test_retention_counts_bind_states_and_ratings(course, store, clock):
+    """30-day retention counts reviews of cards in review state that were not Again."""
+    session = DrillSession(course, store, clock.now, section_id="summary", fuzzing=False)
+    while session.next() is not None:
+        session.grade(Rating.EASY)  # new -> review
+    clock.advance(days=20)
+    session = DrillSession(course, store, clock.now, section_id="summary", fuzzing=False)
+    grades = iter([Rating.AGAIN, Rating.GOOD, Rating.HARD])
+    while (card := session.next()) is not None and session.done < 3:
+        session.grade(next(grades))
+    assert store.retention_counts(course.id, 0) == (3, 2)
