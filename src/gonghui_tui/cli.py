@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="leave your private notes out (notes are included by default)")
     imp = sub.add_parser("import", help="merge a TOML or JSON export into this machine's progress")
     imp.add_argument("file", metavar="FILE")
+    cohort = sub.add_parser("cohort", help="an instructor's report over many trainees' exports")
+    cohort.add_argument("paths", nargs="+", metavar="PATH", help="export files, folders, globs or zip files")
+    cohort.add_argument("--format", choices=("md", "html", "csv", "json"),
+                        help="write a report instead of opening the cohort screen")
+    cohort.add_argument("-o", "--output", metavar="FILE", help="where to write the report (default: stdout)")
+    cohort.add_argument("--force", action="store_true", help="overwrite an existing file")
     due = sub.add_parser("due", help="cards due now, new cards left today, reviews done today")
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
@@ -141,6 +147,8 @@ def run_command(args: argparse.Namespace) -> int:
         return cmd_export(args)
     if args.command == "import":
         return cmd_import(args)
+    if args.command == "cohort":
+        return cmd_cohort(args)
     return cmd_run(args)
 
 
@@ -292,6 +300,21 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise UserError(exc.message.render(t)) from None
     say(t("import.done", **asdict(result)))
     return 0
+
+
+def cmd_cohort(args: argparse.Namespace) -> int:
+    from gonghui_tui.cohort_cli import CohortError, run_cohort
+    from gonghui_tui.storage.atomic import write_atomic
+
+    paths = Paths.resolve(args.data_dir)
+    course = load_course_cached(course_path(args), paths.cache_dir)
+    if not args.lang:
+        language = load_settings(paths.config).settings.language
+        set_language(language if language in LANGUAGES else "zh")
+    try:
+        return run_cohort(args.paths, course, utc_now(), args.format, args.output, args.force, write_atomic)
+    except CohortError as exc:
+        raise UserError(str(exc)) from None
 
 
 def cmd_run(args: argparse.Namespace) -> int:

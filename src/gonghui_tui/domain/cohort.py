@@ -1,0 +1,232 @@
+"""The instructor's figures over a class: roster, sections, the grid of
+trainees × top-level sections, hardest cards, class activity, per unit.
+
+Plain data computed from per-trainee summaries (domain/cohort_read.py);
+the terminal screen and every report format render these same figures.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from statistics import fmean
+
+from gonghui_tui.domain.cohort_read import ReadResult, TraineeSummary
+from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.scheduler import day_start, study_day
+from gonghui_tui.storage.store import to_ms
+
+STOPPED_DAYS = 7
+WEAK_RECALL = 0.8
+STRUGGLE_LAPSES = 2
+HARDEST_CARDS = 15
+HEATMAP_WEEKS = 16
+FORECAST_DAYS = 14
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    name: str  # "" for an unsigned export: show 未署名 with ``file_name``
+    unit: str
+    file_name: str
+    sections_read: int
+    reviews: int
+    retention_30d: float | None
+    streak: int
+    last_active: date | None
+    mastered: int
+    status: str  # "active" | "not_started" | "stopped"
+
+
+@dataclass(frozen=True)
+class SectionFigure:
+    section_id: str
+    title: str
+    depth: int
+    read_share: float  # of trainees
+    mastery: float | None  # mean recall over (trainee, card) pairs studied
+    reviews: int
+
+
+@dataclass(frozen=True)
+class GridCell:
+    read: float  # share of the part's sections read
+    mastery: float | None
+
+
+@dataclass(frozen=True)
+class HardCard:
+    card_id: str
+    section_title: str
+    mean_recall: float
+    lapses: int
+    leeches: int
+    learners: int
+    strugglers: tuple[int, ...]  # indices into the roster
+
+
+@dataclass(frozen=True)
+class UnitFigure:
+    unit: str
+    trainees: int
+    not_started: int
+    stopped: int
+    read_share: float
+    reviews: int
+    retention_30d: float | None
+    mastery: float | None
+
+
+@dataclass(frozen=True)
+class Cohort:
+    course_id: str
+    course_title: str
+    generated: datetime
+    sections_total: int
+    roster: list[RosterRow]
+    sections: list[SectionFigure]  # hardest first
+    parts: list[tuple[str, str]]  # top-level (id, title), the grid's columns
+    grid: list[list[GridCell]]  # one row per roster row
+    hardest: list[HardCard]
+    heatmap: dict[str, int]  # ISO study day -> reviews, oldest first
+    forecast: list[int]
+    units: list[UnitFigure]
+    rejected: list[tuple[str, str]]
+    replaced: int
+
+
+def _mean(values: list[float]) -> float | None:
+    return fmean(values) if values else None
+
+
+def _streak(days: set[date], today: date) -> int:
+    end = today if today in days else today - timedelta(days=1)
+    current = 0
+    while end in days:
+        current += 1
+        end -= timedelta(days=1)
+    return current
+
+
+def _status(t: TraineeSummary, today: date) -> str:
+    if not t.reviews and not t.read:
+        return "not_started"
+    last = t.last_active
+    return "stopped" if last is None or (today - last).days >= STOPPED_DAYS else "active"
+
+
+def _roster_row(t: TraineeSummary, today: date) -> RosterRow:
+    return RosterRow(
+        name=t.name, unit=t.unit, file_name=t.file_name, sections_read=len(t.read), reviews=t.reviews,
+        retention_30d=t.passed_30d / t.judged_30d if t.judged_30d else None,
+        streak=_streak(set(t.days), today), last_active=t.last_active,
+        mastered=sum(1 for c in t.cards.values() if c.mature), status=_status(t, today))
+
+
+def _per_section(course: Course, t: TraineeSummary, ancestors: dict[str, list[str]]) -> dict[str, list[float]]:
+    """Section -> [recall sum, cards studied, reviews] over the cards under it, in one pass."""
+    out: dict[str, list[float]] = defaultdict(lambda: [0.0, 0, 0])
+    for cid, c in t.cards.items():
+        for sid in ancestors.get(cid, ()):
+            acc = out[sid]
+            acc[2] += c.reps
+            if c.reps:
+                acc[0] += c.recall
+                acc[1] += 1
+    return out
+
+
+def build_cohort(course: Course, read: ReadResult, now: datetime, tz: tzinfo | None = None) -> Cohort:
+    today = study_day(now, tz)
+    trainees = sorted(read.trainees, key=lambda t: (t.unit, t.name == "", t.name, t.file_name))
+    roster = [_roster_row(t, today) for t in trainees]
+    ancestors = {c.id: [s.id for s in course.path(c.section)] for c in course.cards}
+    per_trainee = [_per_section(course, t, ancestors) for t in trainees]
+    n = len(trainees) or 1
+
+    sections = []
+    for section in course.walk():
+        accs = [acc[section.id] for acc in per_trainee if section.id in acc]
+        studied = sum(a[1] for a in accs)
+        sections.append(SectionFigure(
+            section.id, section.title, len(course.path(section.id)) - 1,
+            sum(1 for t in trainees if section.id in t.read) / n,
+            sum(a[0] for a in accs) / studied if studied else None, int(sum(a[2] for a in accs))))
+    sections.sort(key=lambda s: (s.mastery is None, s.mastery if s.mastery is not None else 0, s.read_share))
+
+    subtree = {part: [s.id for s in course.walk(part)] for part in course.roots}
+    grid = []
+    for t, acc in zip(trainees, per_trainee):
+        row = []
+        for part, ids in subtree.items():
+            a = acc.get(part)
+            mastery = a[0] / a[1] if a and a[1] else None
+            row.append(GridCell(sum(1 for sid in ids if sid in t.read) / len(ids), mastery))
+        grid.append(row)
+
+    return Cohort(
+        course_id=course.id, course_title=course.title, generated=now, sections_total=len(course.sections),
+        roster=roster, sections=sections,
+        parts=[(sid, course.sections[sid].title) for sid in course.roots], grid=grid,
+        hardest=_hardest(course, trainees), heatmap=_heatmap(trainees, today),
+        forecast=_forecast(trainees, today, tz), units=_units(roster, trainees, len(course.sections)),
+        rejected=read.rejected, replaced=read.replaced)
+
+
+def _hardest(course: Course, trainees: list[TraineeSummary]) -> list[HardCard]:
+    per_card: dict[str, list[tuple[int, float, int, bool]]] = defaultdict(list)
+    for index, t in enumerate(trainees):
+        for cid, c in t.cards.items():
+            if c.reps:
+                per_card[cid].append((index, c.recall, c.lapses, c.leech))
+    cards = []
+    for cid, rows in per_card.items():
+        card = course.card(cid)
+        strugglers = tuple(i for i, recall, lapses, leech in sorted(rows, key=lambda r: r[1])
+                           if leech or recall < WEAK_RECALL or lapses >= STRUGGLE_LAPSES)
+        cards.append(HardCard(cid, course.sections[card.section].title, fmean(r[1] for r in rows),
+                              sum(r[2] for r in rows), sum(1 for r in rows if r[3]), len(rows), strugglers))
+    cards.sort(key=lambda c: (c.mean_recall, -c.lapses, -c.leeches, c.card_id))
+    return cards[:HARDEST_CARDS]
+
+
+def _heatmap(trainees: list[TraineeSummary], today: date) -> dict[str, int]:
+    first = today - timedelta(days=HEATMAP_WEEKS * 7 - 1)
+    counts: dict[date, int] = defaultdict(int)
+    for t in trainees:
+        for day, n in t.days.items():
+            if day >= first:
+                counts[day] += n
+    return {(first + timedelta(days=i)).isoformat(): counts.get(first + timedelta(days=i), 0)
+            for i in range(HEATMAP_WEEKS * 7)}
+
+
+def _forecast(trainees: list[TraineeSummary], today: date, tz: tzinfo | None) -> list[int]:
+    """Cards due on each of the next study days over the class; overdue counts for today."""
+    starts = [to_ms(day_start(today + timedelta(days=i), tz)) for i in range(1, FORECAST_DAYS + 1)]
+    out = [0] * FORECAST_DAYS
+    for t in trainees:
+        for c in t.cards.values():
+            if c.due_ms is not None:
+                offset = bisect_right(starts, c.due_ms)
+                if offset < FORECAST_DAYS:
+                    out[offset] += 1
+    return out
+
+
+def _units(roster: list[RosterRow], trainees: list[TraineeSummary], total: int) -> list[UnitFigure]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(roster):
+        groups[row.unit].append(i)
+    out = []
+    for unit, members in sorted(groups.items()):
+        rows = [roster[i] for i in members]
+        judged = sum(trainees[i].judged_30d for i in members)
+        recalls = [c.recall for i in members for c in trainees[i].cards.values() if c.reps]
+        out.append(UnitFigure(
+            unit, len(rows), sum(r.status == "not_started" for r in rows), sum(r.status == "stopped" for r in rows),
+            fmean(r.sections_read / total for r in rows) if total else 0.0, sum(r.reviews for r in rows),
+            sum(trainees[i].passed_30d for i in members) / judged if judged else None, _mean(recalls)))
+    return out

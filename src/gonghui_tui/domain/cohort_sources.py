@@ -1,0 +1,101 @@
+"""Where a cohort's exports come from: files, folders, globs and zip files.
+
+Sources are listed first (so a progress bar knows the total) and read one
+at a time later, so 5,000 files are never open at once.
+"""
+
+from __future__ import annotations
+
+import glob
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+EXPORT_SUFFIXES = (".json", ".toml")
+# A zip member bigger than this is not an export (a zip bomb is refused unread).
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """One export to read: a file, or a member of a zip file."""
+
+    path: Path
+    member: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.path}:{self.member}" if self.member else str(self.path)
+
+    @property
+    def name(self) -> str:
+        """The file name alone, for an unsigned export's label."""
+        return Path(self.member).name if self.member else self.path.name
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.member or self.path.name).suffix.lower()
+
+    def read(self) -> bytes:
+        if self.member is None:
+            return self.path.read_bytes()
+        with zipfile.ZipFile(self.path) as archive:
+            info = archive.getinfo(self.member)
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise ValueError(f"{info.file_size} bytes, too big for an export")
+            return archive.read(info)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A path given that holds no export at all (missing, or a broken zip)."""
+
+    label: str
+    reason: str
+
+
+def _zip_members(path: Path) -> Iterator[Source | Unreadable]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [i.filename for i in archive.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield Unreadable(str(path), f"not a readable zip file ({exc})")
+        return
+    for name in sorted(names):
+        if Path(name).suffix.lower() in EXPORT_SUFFIXES and not Path(name).name.startswith("."):
+            yield Source(path, name)
+
+
+def _one(path: Path, explicit: bool) -> Iterator[Source | Unreadable]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and not child.name.startswith("."):
+                yield from _one(child, explicit=False)
+    elif path.suffix.lower() == ".zip":
+        yield from _zip_members(path)
+    elif explicit or path.suffix.lower() in EXPORT_SUFFIXES:
+        yield Source(path)  # a file named on the command line is read whatever its name
+
+
+def gather(patterns: list[str]) -> list[Source | Unreadable]:
+    """Every export under the given paths, each once, in a stable order."""
+    found: list[Source | Unreadable] = []
+    seen: set[Source] = set()
+    for pattern in patterns:
+        path = Path(pattern)
+        if path.exists():
+            matches = [path]
+        else:
+            matches = [Path(m) for m in sorted(glob.glob(pattern, recursive=True))]
+            if not matches:
+                found.append(Unreadable(pattern, "no such file or folder"))
+                continue
+        for match in matches:
+            for item in _one(match, explicit=True):
+                if isinstance(item, Source):
+                    if item in seen:
+                        continue
+                    seen.add(item)
+                found.append(item)
+    return found

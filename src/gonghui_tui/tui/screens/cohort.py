@@ -1,0 +1,163 @@
+"""The instructor's cohort screen: roster, sections, grid, hardest cards,
+class activity, units and the files that did not count, one tab each.
+
+The roster sorts by any column (click its header, or `s` for the next
+column, `r` to reverse); trainees who have not started or have stopped
+for 7 days are marked. Figures come from domain/cohort.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+
+from gonghui_tui.domain.cohort import Cohort, RosterRow
+from gonghui_tui.domain.cohort_report import (ROSTER_HEADERS, card_text, display_name, grid_symbol, percent,
+                                              roster_cells, unit_name)
+from gonghui_tui.domain.course import Course
+from gonghui_tui.i18n import t
+from gonghui_tui.tui.screens.dashboard import forecast_bars
+from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.widgets.heatmap import render_heatmap
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
+
+STATUS_STYLE = {"active": "", "not_started": "dim", "stopped": "yellow"}
+STATUS_MARK = {"active": " ", "not_started": "○", "stopped": "⏸"}
+
+# How each roster column sorts: a key from the row (None sorts last).
+SORT_KEYS: tuple[Callable[[RosterRow], Any], ...] = (
+    lambda r: (r.name == "", r.name or r.file_name),
+    lambda r: r.unit,
+    lambda r: r.sections_read,
+    lambda r: r.reviews,
+    lambda r: -1.0 if r.retention_30d is None else r.retention_30d,
+    lambda r: r.streak,
+    lambda r: r.last_active or date.min,
+    lambda r: r.mastered,
+    lambda r: ("not_started", "stopped", "active").index(r.status),
+)
+
+
+class CohortScreen(Translated, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "sort_next", "cohort.sort", id="cohort.sort"),
+        Binding("r", "sort_reverse", "cohort.reverse", id="cohort.reverse"),
+    ]
+
+    def __init__(self, cohort: Cohort, course: Course) -> None:
+        super().__init__()
+        self.cohort, self.course = cohort, course
+        self.sort_column, self.sort_reverse = 0, False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="cohort-tabs"):
+            with TabPane(t("cohort.tab_roster"), id="tab-roster"):
+                yield Static(id="cohort-summary")
+                yield DataTable(id="cohort-roster", zebra_stripes=True)
+            with TabPane(t("cohort.tab_sections"), id="tab-sections"):
+                yield DataTable(id="cohort-sections")
+            with TabPane(t("cohort.tab_grid"), id="tab-grid"):
+                yield Static(t("cohort.legend"), classes="cohort-legend")
+                yield DataTable(id="cohort-grid")
+            with TabPane(t("cohort.tab_cards"), id="tab-cards"):
+                yield DataTable(id="cohort-cards")
+            with TabPane(t("cohort.tab_activity"), id="tab-activity"):
+                with VerticalScroll():
+                    yield Static(Text(t("cohort.activity"), style="bold"))
+                    yield Static(render_heatmap(self.cohort.heatmap), id="cohort-heatmap")
+                    yield Static(Text(t("cohort.forecast"), style="bold"))
+                    yield Static(forecast_bars(self.cohort.forecast), id="cohort-forecast")
+            with TabPane(t("cohort.tab_units"), id="tab-units"):
+                yield DataTable(id="cohort-units")
+            if self.cohort.rejected:
+                with TabPane(t("cohort.tab_files"), id="tab-files"):
+                    yield DataTable(id="cohort-files")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        c = self.cohort
+        self.title = t("cohort.title")
+        self.sub_title = c.course_title
+        summary = t("cohort.counted", n=len(c.roster))
+        if c.replaced:
+            summary += " · " + t("cohort.replaced", n=c.replaced)
+        if c.rejected:
+            summary += f" · {t('cohort.rejected')} {len(c.rejected)}"
+        self.query_one("#cohort-summary", Static).update(Text(summary))
+        self._fill_roster()
+        self._fill(
+            "#cohort-sections", ["cohort.section", "cohort.read_share", "cohort.mastery", "cohort.reviews"],
+            [[Text("　" * s.depth + s.title), percent(s.read_share), percent(s.mastery), str(s.reviews)]
+             for s in c.sections])
+        grid = self.query_one("#cohort-grid", DataTable)
+        grid.add_columns(t("cohort.name"), *(title for _, title in c.parts))
+        for row, cells in zip(c.roster, c.grid):
+            grid.add_row(Text(display_name(row)),
+                         *(Text(f"{grid_symbol(g.read)} {percent(g.mastery)}", style=_mastery_style(g.mastery))
+                           for g in cells))
+        self._fill(
+            "#cohort-cards", ["cohort.card", "cohort.recall", "cohort.lapses", "cohort.leeches", "cohort.struggling"],
+            [[Text(card_text(self.course, h.card_id, 40)), percent(h.mean_recall), str(h.lapses), str(h.leeches),
+              Text("、".join(display_name(c.roster[i]) for i in h.strugglers) or "—")] for h in c.hardest])
+        self._fill(
+            "#cohort-units", ["cohort.unit", "cohort.trainees", "cohort.not_started", "cohort.stopped",
+                              "cohort.read", "cohort.reviews", "cohort.retention", "cohort.mastery"],
+            [[Text(unit_name(u.unit)), str(u.trainees), str(u.not_started), str(u.stopped),
+              percent(u.read_share), str(u.reviews), percent(u.retention_30d), percent(u.mastery)] for u in c.units])
+        if c.rejected:
+            self._fill("#cohort-files", ["cohort.file", "cohort.reason"],
+                       [[Text(f), Text(r)] for f, r in c.rejected])
+
+    def _fill(self, selector: str, headers: list[str], rows: list[list[Any]]) -> None:
+        table = self.query_one(selector, DataTable)
+        table.add_columns(*(t(h) for h in headers))
+        table.add_rows(rows)
+
+    def _fill_roster(self) -> None:
+        table = self.query_one("#cohort-roster", DataTable)
+        if not table.columns:
+            table.add_column(" ", key="mark")
+            for i, header in enumerate(ROSTER_HEADERS):
+                table.add_column(t(header), key=str(i))
+        table.clear()
+        total = self.cohort.sections_total
+        order = sorted(self.cohort.roster, key=SORT_KEYS[self.sort_column], reverse=self.sort_reverse)
+        for row in order:
+            style = STATUS_STYLE[row.status]
+            table.add_row(Text(STATUS_MARK[row.status], style=style or "green"),
+                          *(Text(cell, style=style) for cell in roster_cells(row, total)))
+        arrow = "▼" if self.sort_reverse else "▲"
+        for i, header in enumerate(ROSTER_HEADERS):
+            label = t(header) + (arrow if i == self.sort_column else "")
+            table.columns[str(i)].label = Text(label)  # type: ignore[index]
+        table.refresh()
+
+    def sort_roster(self, column: int, reverse: bool | None = None) -> None:
+        if reverse is None:
+            reverse = not self.sort_reverse if column == self.sort_column else False
+        self.sort_column, self.sort_reverse = column, reverse
+        self._fill_roster()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        if event.data_table.id == "cohort-roster" and event.column_key.value != "mark":
+            self.sort_roster(int(event.column_key.value))
+
+    def action_sort_next(self) -> None:
+        self.sort_roster((self.sort_column + 1) % len(SORT_KEYS), reverse=False)
+
+    def action_sort_reverse(self) -> None:
+        self.sort_roster(self.sort_column, reverse=not self.sort_reverse)
+
+
+def _mastery_style(mastery: float | None) -> str:
+    if mastery is None:
+        return "dim"
+    return "green" if mastery >= 0.9 else "yellow" if mastery >= 0.7 else "red"
