@@ -302,7 +302,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cohort.tab_activity": ("活动", "Activity"),
     "cohort.tab_units": ("单位", "Units"),
     "cohort.tab_files": ("文件", "Files"),
-    "cohort.legend": ("图例：●=已读且掌握 ◐=部分 ○=未读；百分比为掌握度", "Legend: ●=read and mastered ◐=partly ○=unread; percent is mastery"),
+    "cohort.legend": ("●=全部已读 ◐=部分已读 ○=未读；百分比为平均掌握度", "●=all read ◐=partly read ○=unread; percent is mean mastery"),
     "cohort.print_hint": ("可直接打印或在手机上阅读", "Printable and readable on a phone"),
     "cohort.today": ("今天", "today"),
     "cohort.in_days": ("{n} 天后", "in {n} d"),

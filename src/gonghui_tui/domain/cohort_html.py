@@ -30,7 +30,7 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f7; white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.not_started td:first-child::before { content: "○ "; color: var(--muted); }
-tr.stopped td:first-child::before { content: "⏸ "; color: var(--warn); }
+tr.stopped td:first-child::before { content: "△ "; color: var(--warn); }
 tr.not_started, tr.stopped { background: #fff7e6; }
 .cell { text-align: center; white-space: nowrap; }
 .who { color: var(--muted); font-size: .85rem; }

@@ -29,7 +29,7 @@ from gonghui_tui.tui.widgets.heatmap import render_heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 STATUS_STYLE = {"active": "", "not_started": "dim", "stopped": "yellow"}
-STATUS_MARK = {"active": " ", "not_started": "○", "stopped": "⏸"}
+STATUS_MARK = {"active": " ", "not_started": "○", "stopped": "△"}
 
 # How each roster column sorts: a key from the row (None sorts last).
 SORT_KEYS: tuple[Callable[[RosterRow], Any], ...] = (

@@ -1,0 +1,65 @@
+"""The cohort screen: roster sortable and marked, the other views one tab away."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import DataTable, TabbedContent
+
+from bench.gen_exports import export_data
+from gonghui_tui.domain.cohort import build_cohort
+from gonghui_tui.domain.cohort_read import read_cohort
+from gonghui_tui.domain.cohort_sources import gather
+from gonghui_tui.tui.cohort_app import CohortApp
+
+
+def _cohort(course, clock, tmp_path):
+    for i, (name, unit, reviews) in enumerate((("甲", "第二分会", 30), ("乙", "第一分会", 90), ("丙", "第一分会", 0))):
+        data = export_data(i, reviews, course, now=clock.now())
+        data["trainee"] = {"name": name, "unit": unit}
+        if not reviews:
+            data["sections"] = data["cards"] = []
+        (tmp_path / f"{i}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
+    return build_cohort(course, read_cohort(gather([str(tmp_path)]), course, clock.now()), clock.now())
+
+
+def _column(table: DataTable, key: str) -> list[str]:
+    return [str(table.get_cell(row, key)) for row in table.rows]
+
+
+async def test_roster_sorts_by_any_column_and_marks_who_has_not_started(course, clock, tmp_path):
+    app = CohortApp(_cohort(course, clock, tmp_path), course)
+    async with app.run_test(size=(100, 30)) as pilot:
+        roster = app.screen.query_one("#cohort-roster", DataTable)
+        assert _column(roster, "0") == ["丙", "乙", "甲"]  # by name (unit first in the reports)
+        marks = dict(zip(_column(roster, "0"), _column(roster, "mark")))
+        assert marks["丙"] == "○" and _column(roster, "8")[0] == "未开始"
+        await pilot.press("s")  # next column: unit
+        assert _column(roster, "1") == ["第一分会", "第一分会", "第二分会"]
+        await pilot.click("#cohort-roster", offset=(60, 0))  # a header further right
+        column = app.screen.sort_column
+        assert column > 1 and "▲" in str(roster.columns[str(column)].label)
+        await pilot.press("r")
+        assert "▼" in str(roster.columns[str(column)].label)
+        while app.screen.sort_column != 3:  # reviews
+            await pilot.press("s")
+        assert [int(v) for v in _column(roster, "3")] == [0, 30, 90]
+        await pilot.press("r")
+        assert [int(v) for v in _column(roster, "3")] == [90, 30, 0]
+
+
+async def test_hardest_cards_name_the_trainees_and_bad_files_have_a_tab(course, clock, tmp_path):
+    app = CohortApp(_cohort(course, clock, tmp_path), course)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tabs = app.screen.query_one(TabbedContent)
+        tabs.active = "tab-cards"
+        await pilot.pause()
+        cards = app.screen.query_one("#cohort-cards", DataTable)
+        assert cards.row_count > 0
+        first = [str(c) for c in cards.get_row_at(0)]
+        assert any(name in first[-1] for name in ("甲", "乙"))
+        tabs.active = "tab-files"
+        await pilot.pause()
+        files = app.screen.query_one("#cohort-files", DataTable)
+        assert "not a gonghui-tui progress export" in str(files.get_row_at(0)[1])
