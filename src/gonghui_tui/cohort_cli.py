@@ -16,8 +16,8 @@ from gonghui_tui.domain.cohort import Cohort, build_cohort
 from gonghui_tui.domain.cohort_read import read_cohort
 from gonghui_tui.domain.cohort_sources import gather
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.trainee import clean
-from gonghui_tui.i18n import t
+from gonghui_tui.domain.safe_text import safe
+from gonghui_tui.i18n import language, t
 
 REPORT_FORMATS = ("md", "html", "csv", "json")
 
@@ -37,7 +37,7 @@ def load_cohort(patterns: list[str], course: Course, now: datetime, show_progres
     else:
         read = read_cohort(items, course, now)
     for label, reason in read.rejected:
-        print(f"gonghui-tui: {clean(label)}: {clean(reason)}", file=sys.stderr)
+        print(f"gonghui-tui: {safe(label, one_line=True)}: {safe(reason, one_line=True)}", file=sys.stderr)
     if not read.trainees:
         raise CohortError(t("cohort.none"))
     return build_cohort(course, read, now)
@@ -53,14 +53,14 @@ def render_report(fmt: str, cohort: Cohort, course: Course) -> str:
     from gonghui_tui.domain import cohort_report
 
     if fmt == "md":
-        return cohort_report.to_markdown(cohort, course)
+        return cohort_report.to_markdown(cohort, course, t)
     if fmt == "csv":
-        return cohort_report.to_csv(cohort)
+        return cohort_report.to_csv(cohort, t)
     if fmt == "json":
         return cohort_report.to_json(cohort, course)
     from gonghui_tui.domain.cohort_html import to_html
 
-    return to_html(cohort, course)
+    return to_html(cohort, course, t, language())
 
 
 def run_cohort(patterns: list[str], course: Course, now: datetime, fmt: str | None, output: str | None,

@@ -15,7 +15,7 @@ from gonghui_tui.cli import main
 from gonghui_tui.domain.cohort import build_cohort
 from gonghui_tui.domain.cohort_read import read_cohort
 from gonghui_tui.domain.cohort_sources import gather
-from gonghui_tui.domain.exporting import render
+from gonghui_tui.exporting import render
 from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.domain.trainee import Trainee
 from gonghui_tui.storage.settings import Settings

@@ -15,8 +15,8 @@ from statistics import fmean
 
 from gonghui_tui.domain.cohort_read import ReadResult, TraineeSummary
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.records import to_ms
 from gonghui_tui.domain.scheduler import day_start, study_day
-from gonghui_tui.storage.store import to_ms
 
 STOPPED_DAYS = 7
 WEAK_RECALL = 0.8

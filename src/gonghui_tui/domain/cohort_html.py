@@ -11,10 +11,10 @@ from datetime import date, tzinfo
 from html import escape
 
 from gonghui_tui.domain.cohort import Cohort
-from gonghui_tui.domain.cohort_report import (ROSTER_HEADERS, card_text, display_name, grid_symbol, percent,
-                                              roster_cells, unit_name)
+from gonghui_tui.domain.cohort_report import ROSTER_HEADERS, card_text, display_name, grid_symbol, roster_cells, unit_name
 from gonghui_tui.domain.course import Course
-from gonghui_tui.i18n import language, t
+from gonghui_tui.domain.figures import percent
+from gonghui_tui.domain.translate import Translate
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
@@ -59,7 +59,7 @@ def _shade(count: int, top: int) -> str:
     return ("#c6e48b", "#7bc96f", "#239a3b", "#196127")[level - 1]
 
 
-def heatmap_svg(heatmap: dict[str, int]) -> str:
+def heatmap_svg(heatmap: dict[str, int], t: Translate) -> str:
     """Weeks as columns, weekdays as rows, like a contribution calendar."""
     days = list(heatmap.items())
     if not days:
@@ -79,7 +79,7 @@ def heatmap_svg(heatmap: dict[str, int]) -> str:
             f"width='{width * 2}' xmlns='http://www.w3.org/2000/svg'>{''.join(rects)}</svg>")
 
 
-def forecast_svg(forecast: list[int]) -> str:
+def forecast_svg(forecast: list[int], t: Translate) -> str:
     top = max(forecast) or 1
     bar, gap, height = 26, 6, 120
     parts = []
@@ -103,11 +103,11 @@ def _grid_cell(read: float, mastery: float | None) -> str:
             f"{escape(percent(mastery))}</span>")
 
 
-def to_html(cohort: Cohort, course: Course, tz: tzinfo | None = None) -> str:
+def to_html(cohort: Cohort, course: Course, t: Translate, lang: str = "zh", tz: tzinfo | None = None) -> str:
     c = cohort
     e = escape
     title = f"{t('cohort.title')}：{c.course_title}"
-    out = [f"<!DOCTYPE html><html lang='{'zh-CN' if language() == 'zh' else 'en'}'><head><meta charset='utf-8'>",
+    out = [f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>",
            f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">",
            "<meta name='viewport' content='width=device-width, initial-scale=1'>",
            f"<title>{e(title)}</title><style>{STYLE}</style></head><body>",
@@ -117,7 +117,7 @@ def to_html(cohort: Cohort, course: Course, tz: tzinfo | None = None) -> str:
            + (f" · {e(t('cohort.replaced', n=c.replaced))}" if c.replaced else "") + "</p>"]
     out.append(f"<h2 id='roster'>{e(t('cohort.roster'))}</h2>")
     out.append(_table([t(h) for h in ROSTER_HEADERS],
-                      [(r.status, [e(x) for x in roster_cells(r, c.sections_total)]) for r in c.roster],
+                      [(r.status, [e(x) for x in roster_cells(r, c.sections_total, t)]) for r in c.roster],
                       numeric={2, 3, 4, 5, 7}, cls="roster"))
     out.append(f"<h2 id='sections'>{e(t('cohort.sections'))}</h2>")
     out.append(_table([t("cohort.section"), t("cohort.read_share"), t("cohort.mastery"), t("cohort.reviews")],
@@ -125,21 +125,21 @@ def to_html(cohort: Cohort, course: Course, tz: tzinfo | None = None) -> str:
                        for s in c.sections], numeric={1, 2, 3}))
     out.append(f"<h2 id='grid'>{e(t('cohort.grid'))}</h2><p class='meta'>{e(t('cohort.legend'))}</p>")
     out.append(_table([t("cohort.name")] + [title for _, title in c.parts],
-                      [(r.status, [e(display_name(r))] + [_grid_cell(g.read, g.mastery) for g in cells])
+                      [(r.status, [e(display_name(r, t))] + [_grid_cell(g.read, g.mastery) for g in cells])
                        for r, cells in zip(c.roster, c.grid)]))
     out.append(f"<h2 id='hardest'>{e(t('cohort.hardest'))}</h2>")
     out.append(_table([t("cohort.card"), t("cohort.recall"), t("cohort.lapses"), t("cohort.leeches"),
                        t("cohort.struggling")],
                       [("", [f"{e(card_text(course, h.card_id, 200))}<div class='who'>{e(h.section_title)}</div>",
                              percent(h.mean_recall), str(h.lapses), str(h.leeches),
-                             e("、".join(display_name(c.roster[i]) for i in h.strugglers) or "—")])
+                             e("、".join(display_name(c.roster[i], t) for i in h.strugglers) or "—")])
                        for h in c.hardest], numeric={1, 2, 3}, cls="hardest"))
-    out.append(f"<h2 id='activity'>{e(t('cohort.activity'))}</h2>{heatmap_svg(c.heatmap)}")
-    out.append(f"<h2 id='forecast'>{e(t('cohort.forecast'))}</h2>{forecast_svg(c.forecast)}")
+    out.append(f"<h2 id='activity'>{e(t('cohort.activity'))}</h2>{heatmap_svg(c.heatmap, t)}")
+    out.append(f"<h2 id='forecast'>{e(t('cohort.forecast'))}</h2>{forecast_svg(c.forecast, t)}")
     out.append(f"<h2 id='units'>{e(t('cohort.units'))}</h2>")
     out.append(_table([t("cohort.unit"), t("cohort.trainees"), t("cohort.not_started"), t("cohort.stopped"),
                        t("cohort.read"), t("cohort.reviews"), t("cohort.retention"), t("cohort.mastery")],
-                      [("", [e(unit_name(u.unit)), str(u.trainees), str(u.not_started), str(u.stopped),
+                      [("", [e(unit_name(u.unit, t)), str(u.trainees), str(u.not_started), str(u.stopped),
                              percent(u.read_share), str(u.reviews), percent(u.retention_30d), percent(u.mastery)])
                        for u in c.units], numeric={1, 2, 3, 4, 5, 6, 7}))
     if c.rejected:

@@ -23,9 +23,9 @@ from fsrs import Scheduler
 from gonghui_tui.domain.cohort_sources import Source, Unreadable
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import FORMAT_NAME, FORMAT_VERSION, iso
+from gonghui_tui.domain.records import CardRecord
 from gonghui_tui.domain.scheduler import NEW, make_scheduler, retrievabilities, study_day
 from gonghui_tui.domain.trainee import clean
-from gonghui_tui.storage.store import CardRecord
 
 MATURE_MS = 21 * 86_400_000
 RETENTION_DAYS = 30

@@ -16,21 +16,19 @@ from datetime import date, tzinfo
 from gonghui_tui.domain.cards import cloze_plain
 from gonghui_tui.domain.cohort import Cohort, RosterRow
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.export import csv_cell
 from gonghui_tui.domain.export_md import md_escape
-from gonghui_tui.i18n import t
+from gonghui_tui.domain.figures import percent
+from gonghui_tui.domain.translate import Translate
 
 BOM = "\ufeff"  # Excel and WPS read UTF-8 CSV as Chinese only with it
 
 
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
-
-
-def display_name(row: RosterRow) -> str:
+def display_name(row: RosterRow, t: Translate) -> str:
     return row.name or f"{t('trainee.unsigned')}（{row.file_name}）"
 
 
-def unit_name(unit: str) -> str:
+def unit_name(unit: str, t: Translate) -> str:
     return unit or t("cohort.no_unit")
 
 
@@ -38,7 +36,7 @@ def day_text(day: date | None) -> str:
     return day.isoformat() if day else "—"
 
 
-def status_text(row: RosterRow) -> str:
+def status_text(row: RosterRow, t: Translate) -> str:
     return t(f"cohort.status_{row.status}")
 
 
@@ -48,10 +46,10 @@ def card_text(course: Course, card_id: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def roster_cells(row: RosterRow, total: int) -> list[str]:
-    return [display_name(row), unit_name(row.unit), f"{row.sections_read}/{total}", str(row.reviews),
+def roster_cells(row: RosterRow, total: int, t: Translate) -> list[str]:
+    return [display_name(row, t), unit_name(row.unit, t), f"{row.sections_read}/{total}", str(row.reviews),
             percent(row.retention_30d), str(row.streak), day_text(row.last_active), str(row.mastered),
-            status_text(row)]
+            status_text(row, t)]
 
 
 ROSTER_HEADERS = ("cohort.name", "cohort.unit", "cohort.read", "cohort.reviews", "cohort.retention",
@@ -76,7 +74,7 @@ def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
     return [line(headers), "|" + "---|" * len(headers), *(line(r) for r in rows), ""]
 
 
-def to_markdown(cohort: Cohort, course: Course, tz: tzinfo | None = None) -> str:
+def to_markdown(cohort: Cohort, course: Course, t: Translate, tz: tzinfo | None = None) -> str:
     c = cohort
     lines = [f"# {md_escape(t('cohort.title'))}：{md_escape(c.course_title)}", "",
              f"- {t('cohort.generated')}：{c.generated.astimezone(tz).strftime('%Y-%m-%d %H:%M')}",
@@ -84,32 +82,32 @@ def to_markdown(cohort: Cohort, course: Course, tz: tzinfo | None = None) -> str
     if c.replaced:
         lines.append(f"- {t('cohort.replaced', n=c.replaced)}")
     lines += ["", f"## {t('cohort.roster')}", ""]
-    lines += _md_table([t(h) for h in ROSTER_HEADERS], [roster_cells(r, c.sections_total) for r in c.roster])
+    lines += _md_table([t(h) for h in ROSTER_HEADERS], [roster_cells(r, c.sections_total, t) for r in c.roster])
     lines += [f"## {t('cohort.sections')}", ""]
     lines += _md_table([t("cohort.section"), t("cohort.read_share"), t("cohort.mastery"), t("cohort.reviews")],
                        [["　" * s.depth + s.title, percent(s.read_share), percent(s.mastery), str(s.reviews)]
                         for s in c.sections])
     lines += [f"## {t('cohort.grid')}", "", t("cohort.legend"), ""]
     lines += _md_table([t("cohort.name")] + [title for _, title in c.parts],
-                       [[display_name(r)] + [f"{grid_symbol(g.read)} {percent(g.mastery)}" for g in cells]
+                       [[display_name(r, t)] + [f"{grid_symbol(g.read)} {percent(g.mastery)}" for g in cells]
                         for r, cells in zip(c.roster, c.grid)])
     lines += [f"## {t('cohort.hardest')}", ""]
     lines += _md_table([t("cohort.card"), t("cohort.section"), t("cohort.recall"), t("cohort.lapses"),
                         t("cohort.leeches"), t("cohort.struggling")],
                        [[card_text(course, h.card_id), h.section_title, percent(h.mean_recall), str(h.lapses),
-                         str(h.leeches), "、".join(display_name(c.roster[i]) for i in h.strugglers) or "—"]
+                         str(h.leeches), "、".join(display_name(c.roster[i], t) for i in h.strugglers) or "—"]
                         for h in c.hardest])
     recent = list(c.heatmap.items())[-14:]
     lines += [f"## {t('cohort.activity')}", ""]
     lines += _md_table([t("cohort.day")] + [d[5:] for d, _ in recent], [[t("cohort.reviews")] +
                                                                         [str(n) for _, n in recent]])
     lines += [f"## {t('cohort.forecast')}", ""]
-    lines += _md_table([t("cohort.day")] + [_offset(i) for i in range(len(c.forecast))],
+    lines += _md_table([t("cohort.day")] + [_offset(i, t) for i in range(len(c.forecast))],
                        [[t("cohort.reviews")] + [str(n) for n in c.forecast]])
     lines += [f"## {t('cohort.units')}", ""]
     lines += _md_table([t("cohort.unit"), t("cohort.trainees"), t("cohort.not_started"), t("cohort.stopped"),
                         t("cohort.read"), t("cohort.reviews"), t("cohort.retention"), t("cohort.mastery")],
-                       [[unit_name(u.unit), str(u.trainees), str(u.not_started), str(u.stopped),
+                       [[unit_name(u.unit, t), str(u.trainees), str(u.not_started), str(u.stopped),
                          percent(u.read_share), str(u.reviews), percent(u.retention_30d), percent(u.mastery)]
                         for u in c.units])
     if c.rejected:
@@ -118,16 +116,11 @@ def to_markdown(cohort: Cohort, course: Course, tz: tzinfo | None = None) -> str
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _offset(i: int) -> str:
+def _offset(i: int, t: Translate) -> str:
     return t("cohort.today") if i == 0 else t("cohort.in_days", n=i)
 
 
-def _cell(value: str) -> str:
-    # A spreadsheet runs a cell that starts like a formula; a leading quote keeps it text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def to_csv(cohort: Cohort) -> str:
+def to_csv(cohort: Cohort, t: Translate) -> str:
     """One row per trainee, the grid's parts as columns; UTF-8 with BOM for Excel/WPS."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -137,9 +130,9 @@ def to_csv(cohort: Cohort) -> str:
                      t("cohort.mastered"), t("cohort.status")]
                     + [f"{p} {t('md.read')}" for p in parts] + [f"{p} {t('cohort.mastery')}" for p in parts])
     for row, cells in zip(cohort.roster, cohort.grid):
-        writer.writerow([_cell(row.name or t("trainee.unsigned")), _cell(row.unit), _cell(row.file_name),
+        writer.writerow([csv_cell(row.name or t("trainee.unsigned")), csv_cell(row.unit), csv_cell(row.file_name),
                          row.sections_read, row.reviews, _ratio(row.retention_30d), row.streak,
-                         day_text(row.last_active), row.mastered, status_text(row)]
+                         day_text(row.last_active), row.mastered, status_text(row, t)]
                         + [_ratio(g.read) for g in cells] + [_ratio(g.mastery) for g in cells])
     return BOM + out.getvalue()
 

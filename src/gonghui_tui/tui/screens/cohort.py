@@ -19,8 +19,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from gonghui_tui.domain.cohort import Cohort, RosterRow
-from gonghui_tui.domain.cohort_report import (ROSTER_HEADERS, card_text, display_name, grid_symbol, percent,
-                                              roster_cells, unit_name)
+from gonghui_tui.domain.cohort_report import (ROSTER_HEADERS, card_text, display_name, grid_symbol, roster_cells,
+                                              unit_name)
+from gonghui_tui.domain.figures import percent
+from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.course import Course
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.screens.dashboard import forecast_bars
@@ -100,21 +102,21 @@ class CohortScreen(Translated, Screen[None]):
         grid = self.query_one("#cohort-grid", DataTable)
         grid.add_columns(t("cohort.name"), *(title for _, title in c.parts))
         for row, cells in zip(c.roster, c.grid):
-            grid.add_row(Text(display_name(row)),
+            grid.add_row(Text(display_name(row, t)),
                          *(Text(f"{grid_symbol(g.read)} {percent(g.mastery)}", style=_mastery_style(g.mastery))
                            for g in cells))
         self._fill(
             "#cohort-cards", ["cohort.card", "cohort.recall", "cohort.lapses", "cohort.leeches", "cohort.struggling"],
             [[Text(card_text(self.course, h.card_id, 40)), percent(h.mean_recall), str(h.lapses), str(h.leeches),
-              Text("、".join(display_name(c.roster[i]) for i in h.strugglers) or "—")] for h in c.hardest])
+              Text("、".join(display_name(c.roster[i], t) for i in h.strugglers) or "—")] for h in c.hardest])
         self._fill(
             "#cohort-units", ["cohort.unit", "cohort.trainees", "cohort.not_started", "cohort.stopped",
                               "cohort.read", "cohort.reviews", "cohort.retention", "cohort.mastery"],
-            [[Text(unit_name(u.unit)), str(u.trainees), str(u.not_started), str(u.stopped),
+            [[Text(unit_name(u.unit, t)), str(u.trainees), str(u.not_started), str(u.stopped),
               percent(u.read_share), str(u.reviews), percent(u.retention_30d), percent(u.mastery)] for u in c.units])
         if c.rejected:
             self._fill("#cohort-files", ["cohort.file", "cohort.reason"],
-                       [[Text(f), Text(r)] for f, r in c.rejected])
+                       [[Text(safe(f, one_line=True)), Text(safe(r, one_line=True))] for f, r in c.rejected])
 
     def _fill(self, selector: str, headers: list[str], rows: list[list[Any]]) -> None:
         table = self.query_one(selector, DataTable)
@@ -133,7 +135,7 @@ class CohortScreen(Translated, Screen[None]):
         for row in order:
             style = STATUS_STYLE[row.status]
             table.add_row(Text(STATUS_MARK[row.status], style=style or "green"),
-                          *(Text(cell, style=style) for cell in roster_cells(row, total)))
+                          *(Text(cell, style=style) for cell in roster_cells(row, total, t)))
         arrow = "▼" if self.sort_reverse else "▲"
         for i, header in enumerate(ROSTER_HEADERS):
             label = t(header) + (arrow if i == self.sort_column else "")
