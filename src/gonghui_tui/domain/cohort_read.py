@@ -23,13 +23,12 @@ from fsrs import Scheduler
 from gonghui_tui.domain.cohort_sources import Source, Unreadable
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import FORMAT_NAME, FORMAT_VERSION, iso
-from gonghui_tui.domain.records import CardRecord
-from gonghui_tui.domain.scheduler import NEW, make_scheduler, retrievabilities, study_day
+from gonghui_tui.domain.records import CardRecord, CardState, Rating
+from gonghui_tui.domain.scheduler import make_scheduler, retrievabilities, study_day
 from gonghui_tui.domain.trainee import clean
 
 MATURE_MS = 21 * 86_400_000
 RETENTION_DAYS = 30
-REVIEW_STATE = 2
 
 
 class _Trainee(msgspec.Struct):
@@ -189,9 +188,9 @@ def summarise(export: _Export, source: Source, course: Course, now: datetime,
     for review in export.reviews:
         hour = review.reviewed[:13]
         hours[hour] = hours.get(hour, 0) + 1
-        if review.state_before == REVIEW_STATE and review.reviewed >= cutoff:
+        if review.state_before == CardState.REVIEW and review.reviewed >= cutoff:
             judged += 1
-            passed += review.rating != 1
+            passed += review.rating != Rating.AGAIN
     try:
         days = _study_days(hours, tz)
         for section in export.sections:
@@ -229,7 +228,7 @@ def _card_stats(rows: list[_Card], course: Course, now: datetime) -> dict[str, C
     recalls = retrievabilities(_scheduler(), records, now)
     out = {}
     for row, record, recall in zip(known, records, recalls):
-        studied = row.state != NEW and record.last_review_ms is not None
+        studied = row.state != CardState.NEW and record.last_review_ms is not None
         out[row.id] = CardStat(
             recall=recall, mature=studied and record.due_ms - record.last_review_ms >= MATURE_MS,
             lapses=row.lapses, leech=bool(row.leech), reps=row.reps,
