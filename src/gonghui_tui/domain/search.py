@@ -223,6 +223,19 @@ class SearchIndex:
         self._last: tuple[str, str | None, list[int]] | None = None
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Result]:
+        index = self._all
+        return [Result(index.entry(-neg_i), score, start, length)
+                for score, neg_i, start, length in heapq.nlargest(limit, self._hits(query))]
+
+    def card_ids(self, query: str) -> set[str] | None:
+        """Every card the query finds (None for an empty query: no filter)."""
+        if not query.strip():
+            return None
+        index, card = self._all, _KINDS.index("card")
+        return {index.card_ids[-h[1]] for h in self._hits(query) if index.kinds[-h[1]] == card}  # type: ignore[misc]
+
+    def _hits(self, query: str) -> list[tuple[int, int, int, int]]:
+        """(score, -entry, start, length) of every entry the query matches."""
         query = query.strip()
         if not query:
             return []
@@ -230,7 +243,7 @@ class SearchIndex:
         pinyin = lowered.replace(" ", "").replace("'", "") if _ASCII_QUERY.match(lowered) else None
         index = self._all
         texts, initials, full, kinds = index.lowered, index.initials, index.full, index.kinds
-        hits: list[tuple[int, int, int, int]] = []  # (score, -entry, start, length)
+        hits: list[tuple[int, int, int, int]] = []
         for i in self._candidates(lowered, pinyin):
             weight = _WEIGHTS[kinds[i]]
             at = texts[i].find(lowered)
@@ -244,8 +257,7 @@ class SearchIndex:
                     start, length = index.pinyin_span(i, pinyin)
                     hits.append((weight + 20 - min(start, 19), -i, start, length))
         self._last = (lowered, pinyin, [-h[1] for h in hits])
-        return [Result(index.entry(-neg_i), score, start, length)
-                for score, neg_i, start, length in heapq.nlargest(limit, hits)]
+        return hits
 
     def _candidates(self, lowered: str, pinyin: str | None) -> Iterable[int]:
         """Entries that can match: all, or the previous query's hits when this
