@@ -9,7 +9,7 @@ import pytest
 from gonghui_tui.i18n import language
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.tui.app import GonghuiApp
-from gonghui_tui.tui.screens.cards import CardListScreen
+from gonghui_tui.tui.screens.cards import CardBrowserScreen
 from gonghui_tui.tui.screens.dashboard import DashboardScreen
 from gonghui_tui.tui.screens.dialogs import ExportFormatScreen
 from gonghui_tui.tui.screens.drill import DrillScreen
@@ -30,7 +30,7 @@ OPENERS = {
     DrillScreen: ["d"],
     SearchScreen: ["slash"],
     NoteScreen: ["n"],
-    CardListScreen: ["l"],
+    CardBrowserScreen: ["l"],
     ExportFormatScreen: ["e"],
 }
 

@@ -9,7 +9,8 @@ from textual.widgets import Input
 
 from gonghui_tui.domain.card_states import card_rows
 from gonghui_tui.tui.app import GonghuiApp
-from gonghui_tui.tui.screens.cards import CardListScreen
+from gonghui_tui.tui.screens.cards import CardBrowserScreen, row_labels
+from gonghui_tui.tui.widgets.card_table import CardTable
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
@@ -180,17 +181,17 @@ async def test_undo_bury_and_suspend_keys(drill_app, course, store, clock):
         assert store.card(course.id, buried).buried_until_ms is not None
         assert screen.session.left == 8
         await pilot.press("escape", "l")
+        await drill_app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(drill_app.screen, CardListScreen)
-        table = drill_app.screen.query_one("#cards-table")
-        assert table.row_count == 10
-        assert table.get_row(suspended)[-1].plain == "已暂停"
-        assert "已暂埋" in table.get_row(buried)[-1].plain
-        row = [r.card.id for r in card_rows(course, store, "direction-eight", clock.now())].index(suspended)
-        table.move_cursor(row=row)
+        assert isinstance(drill_app.screen, CardBrowserScreen)
+        table = drill_app.screen.query_one(CardTable)
+        assert len(table.rows) == 10
+        flags = {r.card.id: row_labels(r)[3] for r in table.rows}
+        assert flags[suspended] == "已暂停" and "已暂埋" in flags[buried]
+        table.cursor = [r.card.id for r in table.rows].index(suspended)
         await pilot.press("s")
         assert not store.card(course.id, suspended).suspended
-        assert table.get_row(suspended)[-1].plain == ""
+        assert row_labels(table.current)[3] == "" and table.current.card.id == suspended
 
 
 async def test_cram_mode_leaves_the_schedule_alone(drill_app, course, store):

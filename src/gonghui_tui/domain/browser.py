@@ -17,7 +17,8 @@ from gonghui_tui.domain.card_states import STATE_NAMES
 from gonghui_tui.domain.cards import cloze_pieces
 from gonghui_tui.domain.course import Card, CardKind, Course
 from gonghui_tui.domain.scheduler import NEW, new_record, next_day_start
-from gonghui_tui.storage.store import Store, from_ms, to_ms
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.records import from_ms, to_ms
 
 STATE_FILTERS = ("all", "new", "learning", "review", "suspended", "leech", "buried")
 KIND_FILTERS = ("all", *(k.value for k in CardKind))
@@ -61,7 +62,7 @@ def card_line(card: Card) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(out), tuple(gaps)
 
 
-def browser_rows(course: Course, store: Store, section_id: str | None, now: datetime) -> list[BrowserRow]:
+def browser_rows(course: Course, store: ProgressStore, section_id: str | None, now: datetime) -> list[BrowserRow]:
     """Every card under ``section_id`` (None: the whole course), in course order."""
     records = store.cards(course.id)
     now_ms = to_ms(now)
@@ -105,7 +106,7 @@ def next_choice(choices: tuple[str, ...], current: str) -> str:
     return choices[(choices.index(current) + 1) % len(choices)]
 
 
-def set_flag(course: Course, store: Store, row: BrowserRow, flag: str, on: bool, now: datetime,
+def set_flag(course: Course, store: ProgressStore, row: BrowserRow, flag: str, on: bool, now: datetime,
              tz: tzinfo | None = None) -> BrowserRow:
     """Suspend / unsuspend or bury (until the next study day) / unbury one card;
     the row as it is now."""

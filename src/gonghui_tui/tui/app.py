@@ -218,9 +218,11 @@ class GonghuiApp(Translated, App[int]):
         self.notify(t("export.written", path=target), timeout=10, markup=False)
 
     def show_cards(self, section_id: str | None) -> None:
-        from gonghui_tui.tui.screens.cards import CardListScreen
+        from gonghui_tui.tui.screens.cards import CardBrowserScreen
 
-        self.push_screen(CardListScreen(self.course, self.store, section_id, self.now))
+        notes = lambda: {sid: text for sid, (text, _) in self.store.notes(self.course.id).items()}  # noqa: E731
+        self.push_screen(CardBrowserScreen(self.course, self.store, section_id, self.now,
+                                           search=lambda: self.search.index(notes()), tz=self.tz))
 
     def action_help(self) -> None:
         from gonghui_tui.tui.screens.help import HelpScreen, binding_rows

@@ -27,6 +27,7 @@ class StudyCommands(Provider):
             (t("cmd.dashboard"), app.action_dashboard, ""),
             (t("cmd.export"), app.action_export, ""),
             (t("cmd.search"), app.open_search, t("cmd.search_help")),
+            (t("cmd.browse_cards"), partial(app.show_cards, None), t("cmd.browse_cards_help")),
             (t("cmd.theme"), app.action_change_theme, ""),
             (t("cmd.language"), app.toggle_language, ""),
             (t("cmd.quit"), app.action_quit, ""),

@@ -1,82 +1,251 @@
-"""A section's cards with their state; suspended cards are unsuspended here."""
+"""The card browser: a section's cards (or the whole course's) with their
+state and due date; search (Chinese or pinyin), filter by state and kind,
+sort; suspend and bury with the cursor kept in place; Enter previews a card.
+
+The rules (rows, filters, sorts, flags) are in domain/browser.py; the rows
+are read in a thread so the screen shows at once on a course of 20,000 cards.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Callable, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
-from gonghui_tui.domain.card_states import card_rows, set_suspended
-from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.browser import (KIND_FILTERS, SORTS, STATE_FILTERS, BrowserRow, browser_rows,
+                                        card_line, next_choice, select, set_flag)
+from gonghui_tui.domain.course import Course, CardKind
+from gonghui_tui.domain.search import SearchIndex
 from gonghui_tui.i18n import t
+
+from gonghui_tui.domain.ports import ProgressStore, StoreError
 from gonghui_tui.tui.format import local_time
 from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.widgets.card_table import GAP_STYLE, CardTable
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 
-class CardListScreen(Translated, ModalScreen[None]):
+def column_widths() -> tuple[int, int, int, int]:
+    """Cells for kind, state, due and flags: the longest label each can show,
+    so no label is ever cut (a second flag shows as +; the preview has all)."""
+    kinds = max(cell_len(t(f"kind.{k.value}")) for k in CardKind)
+    states = max(cell_len(t(f"state.{s}")) for s in ("new", "learning", "review", "relearning"))
+    flag = max(cell_len(t(f"cards.{f}")) for f in ("suspended", "buried", "leech"))
+    headers = [cell_len(t(f"cards.{h}")) for h in ("kind", "state", "due", "flags")]
+    return (max(kinds, headers[0]), max(states, headers[1]),
+            max(cell_len(short_due(datetime(2026, 12, 31, 23, 59), datetime(2026, 12, 31))), headers[2]),
+            max(flag + 1, headers[3]))
+
+
+def short_due(due: datetime, now: datetime) -> str:
+    """Month, day and time this year; the full date further off."""
+    local = due.astimezone()
+    return local.strftime("%m-%d %H:%M" if local.year == now.astimezone().year else "%Y-%m-%d")
+
+
+def row_labels(row: BrowserRow, now: datetime | None = None) -> tuple[str, str, str, str]:
+    flags = [t(f"cards.{flag}") for flag in ("suspended", "buried", "leech") if getattr(row, flag)]
+    due = short_due(row.due, now or datetime.now().astimezone()) if row.due else "—"
+    return (t(f"kind.{row.card.kind.value}"), t(f"state.{row.state}"), due,
+            flags[0] + ("+" if len(flags) > 1 else "") if flags else "")
+
+
+class CardBrowserScreen(Translated, ModalScreen[None]):
+    DEFAULT_CSS = """
+    CardBrowserScreen { align: center middle; }
+    CardBrowserScreen #browser-box { width: 100%; height: 100%; border: round $accent; padding: 0 1; }
+    CardBrowserScreen #browser-search { margin: 0; }
+    CardBrowserScreen .browser-line { height: 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "bind.close", id="cards.close"),
-        Binding("s", "toggle_suspend", "bind.toggle_suspend", id="cards.suspend"),
+        Binding("escape", "leave", "bind.close", id="cards.close"),
+        Binding("slash", "focus_search", "bind.search", id="cards.search"),
+        Binding("f", "cycle('state')", "bind.cards_filter", id="cards.filter"),
+        Binding("t", "cycle('kind')", "bind.cards_kind", id="cards.kind"),
+        Binding("o", "cycle('sort')", "bind.cards_sort", id="cards.sort"),
+        Binding("s", "flag('suspended')", "bind.toggle_suspend", id="cards.suspend"),
+        Binding("b", "flag('buried')", "bind.toggle_bury", id="cards.bury"),
+        Binding("enter", "preview", "bind.preview", id="cards.preview"),
     ]
 
-    def __init__(self, course: Course, store: ProgressStore, section_id: str | None,
-                 now: Callable[[], datetime]) -> None:
+    def __init__(self, course: Course, store: ProgressStore, section_id: str | None, now: Callable[[], datetime],
+                 search: Callable[[], SearchIndex], tz: tzinfo | None = None) -> None:
         super().__init__()
-        self.course, self.store, self.section_id, self.now = course, store, section_id, now
+        self.course, self.store, self.section_id, self.now, self.tz = course, store, section_id, now, tz
+        self._search = search
+        self.index: SearchIndex | None = None
+        self.all_rows: list[BrowserRow] = []
+        self.state, self.kind, self.sort = "all", "all", "course"
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         title = self.course.title if self.section_id is None else self.course.sections[self.section_id].title
-        with Vertical(id="cards-box"):
-            yield Static(Text(t("cards.title", title=title), style="bold"))
-            yield DataTable(id="cards-table", cursor_type="row", zebra_stripes=True)
-            yield Static(Text(t("cards.hint"), style="dim"))
+        with Vertical(id="browser-box"):
+            yield Static(Text(t("cards.title", title=title), style="bold", no_wrap=True, overflow="ellipsis"),
+                         classes="browser-line")
+            yield Static(id="browser-filters", classes="browser-line")
+            yield Input(placeholder=t("cards.search_placeholder"), id="browser-search", compact=True)
+            yield Static(id="browser-header", classes="browser-line")
+            yield CardTable(lambda row: row_labels(row, self.now()), column_widths(), id="browser-table")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(t("cards.kind"), t("cards.front"), t("cards.state"), t("cards.due"),
-                          t("cards.flags"))
-        self._fill()
-        table.focus()
+        self.query_one("#browser-filters", Static).update(Text(t("cards.loading"), style="dim italic"))
+        self.query_one(CardTable).focus()
+        self.run_worker(self._load, thread=True, exit_on_error=False, group="browser-rows")
 
-    def _fill(self) -> None:
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for row in card_rows(self.course, self.store, self.section_id, self.now()):
-            flags = []
-            if row.suspended:
-                flags.append(t("cards.suspended"))
-            if row.buried:
-                flags.append(t("cards.buried"))
-            if row.leech:
-                flags.append(t("cards.leech"))
-            front = row.card.front.replace("\n", " ")
-            table.add_row(
-                Text(t(f"kind.{row.card.kind.value}")),
-                Text(front[:40] + ("…" if len(front) > 40 else "")),
-                Text(t(f"state.{row.state}")),
-                Text(local_time(row.due) if row.due else "—"),
-                Text(" ".join(flags), style="bold yellow"),
-                key=row.card.id,
-            )
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+    def _load(self) -> tuple[list[BrowserRow], SearchIndex]:
+        return browser_rows(self.course, self.store, self.section_id, self.now()), self._search()
 
-    def action_toggle_suspend(self) -> None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "browser-rows":
             return
-        card_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        current = {r.card.id: r for r in card_rows(self.course, self.store, self.section_id, self.now())}
-        set_suspended(self.course, self.store, card_id, not current[card_id].suspended, self.now())
-        self._fill()
+        if event.state == WorkerState.SUCCESS:
+            self.all_rows, self.index = event.worker.result
+            self.loaded = True
+            self._refilter()
+        elif event.state == WorkerState.ERROR:
+            self.notify(t("store.save_failed", error=event.worker.error), severity="error", markup=False)
 
-    def action_dismiss(self) -> None:
+    # -- what is shown ----------------------------------------------------------
+    def _refilter(self, keep: str | None = None) -> None:
+        table = self.query_one(CardTable)
+        query = self.query_one(Input).value
+        card_ids = self.index.card_ids(query) if self.index is not None else None
+        current = table.current
+        rows = select(self.all_rows, self.state, self.kind, self.sort, card_ids)
+        table.show(rows, keep=keep or (current.card.id if current else None))
+        self._show_header()
+
+    def _show_header(self) -> None:
+        table = self.query_one(CardTable)
+        filters = Text(no_wrap=True, overflow="ellipsis")
+        for label, value, key in ((t("cards.filter_state"), t(f"cards.state_{self.state}"), "f"),
+                                  (t("cards.filter_kind"), t(f"cards.kind_{self.kind}"), "t"),
+                                  (t("cards.filter_sort"), t(f"cards.sort_{self.sort}"), "o")):
+            filters.append(f"{label}", style="dim")
+            filters.append(value, style="bold")
+            filters.append(f"({key})  ", style="dim")
+        filters.append(t("cards.count", shown=len(table.rows), total=len(self.all_rows)), style="dim")
+        self.query_one("#browser-filters", Static).update(filters)
+        titles = (t("cards.kind"), t("cards.state"), t("cards.due"), t("cards.flags"), t("cards.front"))
+        width = table.scrollable_content_region.width or self.size.width - 4
+        self.query_one("#browser-header", Static).update(table.header(titles, width))
+
+    def on_resize(self) -> None:
+        if self.loaded:
+            self.call_after_refresh(self._show_header)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.loaded:
+            self._refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(CardTable).focus()
+
+    # -- actions ----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("cycle", "flag", "preview", "focus_search") and isinstance(self.focused, Input):
+            return False  # the letters are typed into the search box
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_leave(self) -> None:
+        search = self.query_one(Input)
+        if self.focused is search:
+            self.query_one(CardTable).focus()
+        else:
+            self.dismiss(None)
+
+    def action_focus_search(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cycle(self, what: str) -> None:
+        choices = {"state": STATE_FILTERS, "kind": KIND_FILTERS, "sort": SORTS}[what]
+        setattr(self, what, next_choice(choices, getattr(self, what)))
+        self._refilter()
+
+    def action_flag(self, flag: str) -> None:
+        table = self.query_one(CardTable)
+        row = table.current
+        if row is None:
+            return
+        on = not getattr(row, flag)
+        try:
+            changed = set_flag(self.course, self.store, row, flag, on, self.now(), self.tz)
+        except StoreError as exc:
+            self.notify(t("store.save_failed", error=exc), severity="error", markup=False)
+            return
+        self.all_rows = [changed if r.card.id == row.card.id else r for r in self.all_rows]
+        table.replace_row(changed)
+        self._show_header()
+        text = card_line(row.card)[0]
+        self.notify(t(f"cards.{flag}_{'on' if on else 'off'}", card=text[:24]), timeout=3, markup=False)
+
+    def action_preview(self) -> None:
+        row = self.query_one(CardTable).current
+        if row is not None:
+            self.app.push_screen(CardPreviewScreen(row))
+
+
+class CardPreviewScreen(Translated, ModalScreen[None]):
+    """One card as the drill would show it, question and answer together."""
+
+    DEFAULT_CSS = """
+    CardPreviewScreen { align: center middle; }
+    CardPreviewScreen #preview-box { width: 90%; max-width: 100; height: auto; max-height: 90%;
+                                     border: round $accent; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,space", "dismiss", "bind.close", id="preview.close"),
+    ]
+
+    def __init__(self, row: BrowserRow) -> None:
+        super().__init__()
+        self.row = row
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="preview-box"):
+            yield Static(preview_text(self.row))
+        yield KeyFooter()
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
+
+
+def preview_text(row: BrowserRow) -> Text:
+    card = row.card
+    text = Text()
+    flags = [t(f"cards.{flag}") for flag in ("suspended", "buried", "leech") if getattr(row, flag)]
+    due = local_time(row.due) if row.due else "—"
+    text.append(" · ".join([t(f"kind.{card.kind.value}"), t(f"state.{row.state}"),
+                            f"{t('cards.due')} {due}", *flags]) + "\n\n", style="dim")
+    line, gaps = card_line(card)
+    start = len(text.plain)
+    text.append(line + "\n")
+    for gap_start, gap_end in gaps:
+        text.stylize(GAP_STYLE, start + gap_start, start + gap_end)
+    text.append(f"\n{t('cards.answer')}\n", style="bold")
+    if card.kind is CardKind.CHOICE:
+        for option in card.options:
+            right = option in card.answers
+            text.append(("✓ " if right else "  ") + option + "\n", style="green" if right else "")
+    elif card.kind is CardKind.LIST:
+        for number, item in enumerate(card.items, 1):
+            text.append(f"{number}. {item.text}" + (f"：{item.detail}" if item.detail else "") + "\n")
+    elif card.kind is CardKind.CLOZE:
+        text.append("；".join(line[a:b] for a, b in gaps) + "\n")
+    else:
+        text.append((card.back or "；".join(card.answers)) + "\n")
+    return text

@@ -61,19 +61,17 @@ class CardTable(ScrollView, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, labels: Callable[[BrowserRow], tuple[str, str, str, str]], *,
-                 id: str | None = None) -> None:
+    def __init__(self, labels: Callable[[BrowserRow], tuple[str, str, str, str]],
+                 widths: tuple[int, int, int, int], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[BrowserRow] = []
         self._labels = labels  # kind, state, due, flags of a row, in the UI's language
-        self._widths = (4, 4, 5, 4)
+        self._widths = widths  # the cells each of those needs at most
 
     # -- data -----------------------------------------------------------------
     def show(self, rows: list[BrowserRow], keep: str | None = None) -> None:
         """Show ``rows``; the cursor stays on card ``keep`` if it is still listed."""
         self.rows = rows
-        labels = [self._labels(r) for r in rows[:2000]]  # widths from a sample: stable, cheap
-        self._widths = tuple(max([4, *(cell_len(label[i]) for label in labels)]) for i in range(4))
         ids = [r.card.id for r in rows] if keep is not None else []
         self.virtual_size = Size(self.size.width, len(rows))
         self.cursor = ids.index(keep) if keep in ids else min(self.cursor, max(0, len(rows) - 1))
@@ -118,8 +116,8 @@ class CardTable(ScrollView, can_focus=True):
     def columns(self, width: int) -> tuple[int, ...]:
         """Cells for kind, state, due, flags and text at ``width`` (due is 0 when it does not fit)."""
         kind, state, due, flags = self._widths
-        if width < 56:
-            due = 0
+        if width < 56:  # narrow: the due date goes, a flag takes the state's place
+            due, state, flags = 0, max(state, flags - 1), 0
         text = max(6, width - (kind + state + due + flags) - sum(1 for w in (kind, state, due, flags) if w))
         return kind, state, due, flags, text
 
@@ -132,7 +130,7 @@ class CardTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
-        width = self.size.width
+        width = self.scrollable_content_region.width
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
@@ -140,10 +138,14 @@ class CardTable(ScrollView, can_focus=True):
         cells = self.columns(width)
         line = Text(no_wrap=True, overflow="crop")
         line.append(fit(kind, cells[0]) + " ", style="dim")
-        line.append(fit(state, cells[1]) + " ", style=STATE_STYLES.get(row.state, ""))
+        if not cells[3] and flags:  # narrow: the flag says more than the state
+            line.append(fit(flags.rstrip("+"), cells[1]) + " ", style="bold yellow")
+        else:
+            line.append(fit(state, cells[1]) + " ", style=STATE_STYLES.get(row.state, ""))
         if cells[2]:
             line.append(fit(due, cells[2]) + " ")
-        line.append(fit(flags, cells[3]) + " ", style="bold yellow")
+        if cells[3]:
+            line.append(fit(flags, cells[3]) + " ", style="bold yellow")
         start = len(line.plain)
         shown = fit(row.text, cells[4])
         line.append(shown, style="dim" if row.suspended else "")
