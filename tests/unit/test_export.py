@@ -87,25 +87,39 @@ def test_export_never_overwrites_unless_forced_and_is_private(course, studied, c
     assert target.read_text().startswith("# ")
 
 
-def test_anki_file_imports_into_real_anki(course, tmp_path, store, clock):
+def test_anki_file_imports_into_real_anki_and_again_without_duplicates(course, tmp_path, store, clock):
     anki_collection = pytest.importorskip("anki.collection")
     from anki.import_export_pb2 import ImportCsvRequest
 
-    path = tmp_path / "cards.txt"
+    from dataclasses import replace
+
+    from gonghui_tui.domain.course import Course
+
+    path, newer = tmp_path / "cards.txt", tmp_path / "cards-newer.txt"
     export("anki", path, course, store, clock.now(), Settings())
+    # the next edition of the course rewords a question: still the same card (same id)
+    cards = [replace(c, front=c.front + "（修订）") if c.id == "eight-4" else c for c in course.cards]
+    edited = Course.build(course.id, course.title, course.meta, list(course.sections.values()), cards)
+    export("anki", newer, edited, store, clock.now(), Settings())
     col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
     try:
-        metadata = col.get_csv_metadata(str(path), None)
-        col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
+        for source in (path, newer, newer):  # imported again, and over last edition's
+            metadata = col.get_csv_metadata(str(source), None)
+            col.import_csv(ImportCsvRequest(path=str(source), metadata=metadata))
         notes = [col.get_note(nid) for nid in col.find_notes("")]
-        assert len(notes) == 50
+        assert len(notes) == 50  # updated in place, not added again
+        assert sum("（修订）" in n.fields[0] for n in notes) == 1
         kinds = sorted(n.note_type()["name"] for n in notes)
-        assert kinds.count("Cloze") == 14 and kinds.count("Basic") == 36
+        assert kinds.count("Cloze") == 14 and kinds.count("Basic (type in the answer)") == 7
+        assert kinds.count("Basic") == 29
         assert "工会干部培训" in [d.name for d in col.decks.all_names_and_ids()]
         tags = {tag for n in notes for tag in n.tags}
         assert "工会干部培训::工会工作方向与思路::八个坚持" in tags
         cloze = next(n for n in notes if "走近职工" in n.fields[0])
         assert "{{c1::走近职工}}" in cloze.fields[0]
+        typed = next(n for n in notes if n.note_type()["name"] == "Basic (type in the answer)")
+        card = next(c for c in course.cards if c.kind.value == "typed" and c.front in typed.fields[0])
+        assert typed.fields[1] == card.answers[0]  # Anki compares the typed answer with this field
         assert len(col.find_cards("deck:工会干部培训")) == 50
     finally:
         col.close()

@@ -4,12 +4,14 @@ section path."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 
 from gonghui_tui.domain.cards import cloze_pieces
 from gonghui_tui.domain.course import Card, CardKind, Course
 
+TYPED_NOTETYPE = "Basic (type in the answer)"
 _TAG_UNSAFE = re.compile(r"[\s\"“”]+")
 
 
@@ -50,13 +52,17 @@ def note_fields(card: Card) -> tuple[str, str, str]:
             back += "<br><br>" + _html(card.back)
         return "Basic", f"{_html(card.front)}<ol type=\"a\">{options}</ol>", back
     if card.kind is CardKind.TYPED:
-        back = _html(card.answers[0])
-        if len(card.answers) > 1:
-            back += "<br>（" + "、".join(_html(a) for a in card.answers[1:]) + "）"
-        if card.back:
-            back += "<br><br>" + _html(card.back)
-        return "Basic", _html(card.front), back
+        # Anki compares what is typed with the whole Back field: it holds the
+        # first accepted answer alone (Anki knows no alternatives).
+        return TYPED_NOTETYPE, _html(card.front), _html(card.answers[0])
     return "Basic", _html(card.front), _html(card.back)
+
+
+def note_guid(course: Course, card: Card) -> str:
+    """A stable id per card, so importing a newer file updates the notes
+    instead of adding them again (Anki's `#guid column`)."""
+    digest = hashlib.sha256(f"{course.id}\x1f{card.id}".encode()).hexdigest()
+    return f"gonghui-{digest[:16]}"
 
 
 def to_anki_tsv(course: Course) -> str:
@@ -65,10 +71,12 @@ def to_anki_tsv(course: Course) -> str:
         "#separator:tab",
         "#html:true",
         "#notetype column:1",
+        "#guid column:2",
         f"#deck:{header_value(deck)}",
-        "#tags column:4",
+        "#tags column:5",
     ]
     for card in course.cards:
         kind, first, second = note_fields(card)
-        lines.append("\t".join([kind, first, second, section_tag(course, card.section)]))
+        lines.append("\t".join([kind, note_guid(course, card), first, second,
+                                 section_tag(course, card.section)]))
     return "\n".join(lines) + "\n"
