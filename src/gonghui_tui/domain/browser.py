@@ -13,12 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Iterable
 
-from gonghui_tui.domain.card_states import STATE_NAMES
 from gonghui_tui.domain.cards import cloze_pieces
 from gonghui_tui.domain.course import Card, CardKind, Course
-from gonghui_tui.domain.scheduler import NEW, new_record, next_day_start
+from gonghui_tui.domain.scheduler import new_record, next_day_start
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import from_ms, to_ms
+from gonghui_tui.domain.records import CardState, from_ms, to_ms
 
 STATE_FILTERS = ("all", "new", "learning", "review", "suspended", "leech", "buried")
 KIND_FILTERS = ("all", *(k.value for k in CardKind))
@@ -74,8 +73,8 @@ def browser_rows(course: Course, store: ProgressStore, section_id: str | None, n
             rows.append(BrowserRow(order, card, text, gaps, "new", None, False, False, False, 0))
             continue
         buried = r.buried_until_ms is not None and r.buried_until_ms > now_ms
-        rows.append(BrowserRow(order, card, text, gaps, STATE_NAMES[r.state],
-                               None if r.state == NEW else from_ms(r.due_ms),
+        rows.append(BrowserRow(order, card, text, gaps, CardState(r.state).label,
+                               None if r.state == CardState.NEW else from_ms(r.due_ms),
                                r.suspended, buried, r.leech, r.lapses))
     return rows
 
