@@ -1,10 +1,16 @@
 """Merge a TOML or JSON progress export (from another machine) into the store.
 
+The file is decoded and checked whole (import_schema, check_export) before
+the store is even asked; a bad value is refused with its path and nothing is
+written. The merge plan is then made inside the write transaction, so two
+imports of one file at once count it once.
+
 Reviews are de-duplicated by (card, time, rating), so importing the same
 file twice changes nothing. A card whose log gains reviews is rescheduled by
-replaying its merged log with FSRS; a card whose stored log is exactly the
-export's takes the exported state as it is. A note that differs from the
-local one is kept beside it, never written over.
+replaying its merged log with FSRS; a card with no stored log takes the
+exported state as it is. A note that differs from the local one is kept
+beside it, never written over. The cost grows with what the file adds: the
+store is read by key (indexes on card and time), never scanned per card.
 """
 
 from __future__ import annotations
@@ -12,29 +18,25 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+
+import msgspec
 
 from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.export import FORMAT_NAME, FORMAT_VERSION
+from gonghui_tui.domain.import_check import Checked, check_export
+from gonghui_tui.domain.import_errors import ImportProblem, escape, from_validation, show
+from gonghui_tui.domain.import_schema import ExportIn, Header
 from gonghui_tui.domain.input_files import IMPORT_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
-from gonghui_tui.domain.export import CARD_TIME_FIELDS, FORMAT_NAME, FORMAT_VERSION, parse_iso
-from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json, state_before
 from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
-from gonghui_tui.domain.translate import Message
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json
 
+__all__ = ["ImportProblem", "ImportResult", "import_progress", "read_export", "plan_import"]
 
 NOTE_RULE = "————"  # dates the second of two notes kept side by side
-
-
-class ImportProblem(Exception):
-    """The file cannot be imported; ``message`` is one line for the user, rendered at the edge."""
-
-    def __init__(self, key: str, **values: Any) -> None:
-        self.message = Message(key, values)
-        super().__init__(str(self.message))
 
 
 @dataclass(frozen=True)
@@ -44,102 +46,141 @@ class ImportResult:
     notes_added: int
     notes_kept_beside: int
     sections_updated: int
+    orphans_kept: int = 0
 
 
-def read_export(path: Path) -> dict[str, Any]:
+def read_export(path: Path) -> ExportIn:
+    """The file decoded and checked against the export's schema (types, ranges, sizes)."""
+    file = str(path)
     try:
         raw = read_limited(path, IMPORT_LIMIT)
     except InputFileError as exc:
-        raise ImportProblem("import.file", path=path, problem=exc.reason) from None
+        raise ImportProblem("import.file", path=escape(file), problem=exc.reason) from None
+    if path.suffix.lower() == ".json":
+        return _decode(raw, file, lambda: msgspec.json.decode(raw, type=ExportIn), lambda: json.loads(raw))
     try:
-        text = raw.decode("utf-8")
-        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ImportProblem("import.not_export", where=path) from None
-    except RecursionError:
-        line, col = nesting_position(text)
-        raise ImportProblem("import.too_deep", where=f"{path}:{line}:{col}", limit=MAX_NESTING) from None
-    except json.JSONDecodeError as exc:
-        raise ImportProblem("import.not_export", where=f"{path}:{exc.lineno}:{exc.colno}") from None
+        raise ImportProblem("import.not_export", where=escape(file)) from None
     except tomllib.TOMLDecodeError as exc:
         at = re.search(r"at line (\d+), column (\d+)", str(exc))
-        raise ImportProblem("import.not_export", where=f"{path}:{at[1]}:{at[2]}" if at else path) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise ImportProblem("import.not_progress", path=path)
-    if data.get("format_version") != FORMAT_VERSION:
-        raise ImportProblem("import.version", path=path, version=data.get("format_version"),
-                            supported=FORMAT_VERSION)
-    return data
+        raise ImportProblem("import.not_export", where=_at(file, *at.groups()) if at else escape(file)) from None
+    except RecursionError:
+        raise _nesting(raw, file) from None
+    return _decode(raw, file, lambda: msgspec.convert(data, ExportIn), lambda: data)
 
 
-def _card_record(row: dict[str, Any]) -> CardRecord:
-    values = {k: v for k, v in row.items() if k != "id"}
-    for key in ("step", "stability", "difficulty"):  # None is left out of exports
-        values.setdefault(key, None)
-    for key in CARD_TIME_FIELDS:
-        text = values.pop(key.removesuffix("_ms"), None)
-        values[key] = parse_iso(text) if text else None
-    return CardRecord(row_id=0, card_id=row["id"], **values)
-
-
-def plan_import(course: Course, store: ProgressStore, data: dict[str, Any], now: datetime) -> tuple[ImportPlan, ImportResult]:
+def _decode(raw: bytes, file: str, typed, plain) -> ExportIn:
     try:
-        return _plan(course, store, data, now)
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, KeyError):
-            raise ImportProblem("import.missing_field", field=exc.args[0]) from None
-        raise ImportProblem("import.damaged") from None
+        export = typed()
+    except msgspec.ValidationError as exc:
+        _check_header(raw, file, plain)
+        raise from_validation(str(exc), plain, file) from None
+    except msgspec.DecodeError as exc:
+        at = re.search(r"byte (\d+)", str(exc))
+        where = _at(file, *_line_col(raw, int(at[1]))) if at else escape(file)
+        raise ImportProblem("import.not_export", where=where) from None
+    except RecursionError:
+        raise _nesting(raw, file) from None
+    _check_header_values(export.format, export.format_version, file)
+    return export
 
 
-def _plan(course: Course, store: ProgressStore, data: dict[str, Any], now: datetime) -> tuple[ImportPlan, ImportResult]:
-    if data["course"]["id"] != course.id:
-        raise ImportProblem("import.other_course", theirs=data["course"]["id"], ours=course.id)
-    plan = ImportPlan(position=data.get("position"))
-    sections_updated = _merge_sections(store.sections(course.id), data.get("sections", []), plan)
-    notes_added, beside = _merge_notes(store.notes(course.id), data.get("notes", []), plan)
+def _check_header(raw: bytes, file: str, plain) -> None:
+    """A foreign or newer file is named as such, not by its first field we do not expect."""
+    try:
+        data = plain()
+    except (ValueError, RecursionError):
+        return
+    if isinstance(data, dict):
+        _check_header_values(data.get("format"), data.get("format_version"), file)
 
-    local_reviews = store.reviews(course.id)
-    known = {(r.card_id, r.reviewed_ms, r.rating) for r in local_reviews}
-    incoming: dict[str, list[tuple[int, int, int | None, int | None]]] = {}
-    for row in data.get("reviews", []):
-        key = (row["card"], parse_iso(row["reviewed"]), int(row["rating"]))
-        if key in known:
-            continue
-        known.add(key)
-        incoming.setdefault(row["card"], []).append((key[1], key[2], row.get("duration_ms"),
-                                                     row.get("state_before")))
-    local_records = store.cards(course.id)
-    exported = {row["id"]: _card_record(row) for row in data.get("cards", [])}
-    local_has_log = {r.card_id for r in local_reviews}
-    scheduler = make_scheduler(float(data.get("settings", {}).get("desired_retention", 0.9)), fuzzing=False)
+
+def _check_header_values(fmt: object, version: object, file: str) -> None:
+    if fmt != FORMAT_NAME:
+        raise ImportProblem("import.not_progress", path=escape(file))
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise ImportProblem("import.version", path=escape(file), version=show(version), supported=FORMAT_VERSION)
+
+
+def _nesting(raw: bytes, file: str) -> ImportProblem:
+    line, col = nesting_position(raw.decode("utf-8", errors="replace"))
+    return ImportProblem("import.too_deep", where=_at(file, line, col), limit=MAX_NESTING)
+
+
+def _at(file: str, line, col) -> str:
+    return f"{escape(file)}:{line}:{col}"
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def plan_import(store: ProgressStore, course_id: str, checked: Checked,
+                desired_retention: float) -> tuple[ImportPlan, ImportResult]:
+    """What to write, merged with what is stored now. Call inside the write transaction."""
+    plan = ImportPlan(position=checked.position)
+    sections_updated = _merge_sections(store.sections(course_id), checked.sections, plan)
+    notes_added, beside = _merge_notes(store.notes(course_id), checked.notes, plan)
+
+    incoming, with_log = _new_reviews(store, course_id, checked)
+    added = sum(map(len, incoming.values()))
+    replay = sorted(card_id for card_id in incoming if card_id in with_log)
+    take_exported = {card_id for card_id in checked.cards if card_id not in with_log}
+    history = store.card_histories(course_id, replay)
+    local = store.cards_by_id(course_id, set(replay) | take_exported | (incoming.keys() - with_log))
+    scheduler = make_scheduler(desired_retention, fuzzing=False)
     rescheduled = 0
-    for card_id in sorted(set(incoming) | set(exported)):
-        local = local_records.get(card_id)
+    for card_id in sorted(incoming.keys() | checked.cards.keys()):
         new = incoming.get(card_id, [])
-        if card_id not in local_has_log and card_id in exported:
-            merged_flags = exported[card_id]
-            if local is not None:
-                merged_flags = _with_local_flags(merged_flags, local)
-            plan.cards.append(merged_flags)
+        if card_id in take_exported:
+            record = _with_local_flags(checked.cards[card_id], local.get(card_id))
+            if record != local.get(card_id):
+                plan.cards.append(record)
             plan.reviews.extend((card_id, rating, ms, dur, before, None) for ms, rating, dur, before in new)
         elif new:
-            history = [(r.reviewed_ms, r.rating, r.duration_ms) for r in local_reviews if r.card_id == card_id]
-            history += [(ms, rating, dur) for ms, rating, dur, _ in new]
-            record, rows = _replay(scheduler, card_id, sorted(history))
-            if local is not None:
-                record = _with_local_flags(record, local)
-            plan.cards.append(record)
-            plan.replace_logs_of.append(card_id)
+            merged = sorted(history.get(card_id, []) + [(ms, rating, dur) for ms, rating, dur, _ in new])
+            record, rows = _replay(scheduler, card_id, merged)
+            plan.cards.append(_with_local_flags(record, local.get(card_id)))
+            if card_id in with_log:
+                plan.replace_logs_of.append(card_id)
             plan.reviews.extend(rows)
             rescheduled += 1
-    added = sum(len(v) for v in incoming.values())
-    return plan, ImportResult(added, rescheduled, notes_added, beside, sections_updated)
+    return plan, ImportResult(added, rescheduled, notes_added, beside, sections_updated, checked.orphans)
 
 
-def _with_local_flags(record: CardRecord, local: CardRecord) -> CardRecord:
+def _new_reviews(store: ProgressStore, course_id: str, checked: Checked):
+    """The file's reviews the store does not have, by card; and the cards with a stored log.
+
+    A review's key is (card, ms * 8 + rating). The store gives each card's
+    keys as one string, in index order; a card whose keys in the file give
+    the same string has nothing new, and costs one comparison. Only the other
+    cards are compared key by key. No object is made per stored review.
+    """
+    stored = store.review_key_lists(course_id)
+    incoming: dict[str, list[tuple[int, int, int | None, int | None]]] = {}
+    for card, keys in checked.review_keys.items():
+        mine = stored.get(card)
+        if mine is not None and mine == ",".join(map(str, sorted(keys))):
+            continue
+        have = set(map(int, mine.split(","))) if mine else set()
+        new = []
+        for key, r in zip(keys, checked.reviews[card]):
+            if key not in have:
+                have.add(key)
+                new.append((key >> 3, key & 7, r.duration_ms, r.state_before or None))
+        if new:
+            incoming[card] = new
+    return incoming, stored.keys()
+
+
+def _with_local_flags(record: CardRecord, local: CardRecord | None) -> CardRecord:
+    if local is None:
+        return record
     buried = max(filter(None, (record.buried_until_ms, local.buried_until_ms)), default=None)
-    return CardRecord(**{**asdict(record), "suspended": record.suspended or local.suspended,
-                         "leech": record.leech or local.leech, "buried_until_ms": buried})
+    return replace(record, row_id=local.row_id, suspended=record.suspended or local.suspended,
+                   leech=record.leech or local.leech, buried_until_ms=buried)
 
 
 def _replay(scheduler, card_id: str, history: list[tuple[int, int, int | None]]):
@@ -147,19 +188,15 @@ def _replay(scheduler, card_id: str, history: list[tuple[int, int, int | None]])
     record = new_record(0, card_id, from_ms(history[0][0]))
     rows = []
     for ms, rating, duration in history:
-        rows.append((card_id, rating, ms, duration, state_before(record), record_json(record)))
+        rows.append((card_id, rating, ms, duration, record.state or None, record_json(record)))
         record = review(scheduler, record, rating, from_ms(ms)).record
     return record, rows
 
 
-def _merge_sections(local: dict, rows: list[dict[str, Any]], plan: ImportPlan) -> int:
+def _merge_sections(local: dict, rows, plan: ImportPlan) -> int:
     changed = 0
-    for row in rows:
-        sid = row["id"]
+    for sid, read, first, last, seconds in rows:
         mine = local.get(sid)
-        first = parse_iso(row["first_read"]) if row.get("first_read") else None
-        last = parse_iso(row["last_read"]) if row.get("last_read") else None
-        read, seconds = bool(row.get("read")), float(row.get("seconds", 0))
         if mine is not None:
             read = read or mine.read
             first = min(filter(None, (first, mine.first_read_ms)), default=None)
@@ -172,10 +209,9 @@ def _merge_sections(local: dict, rows: list[dict[str, Any]], plan: ImportPlan) -
     return changed
 
 
-def _merge_notes(local: dict[str, tuple[str, int]], rows: list[dict[str, Any]], plan: ImportPlan) -> tuple[int, int]:
+def _merge_notes(local: dict[str, tuple[str, int]], rows, plan: ImportPlan) -> tuple[int, int]:
     added = beside = 0
-    for row in rows:
-        sid, text, updated = row["section"], row["text"], parse_iso(row["updated"])
+    for sid, text, updated in rows:
         if sid not in local:
             plan.notes.append((sid, text, updated))
             added += 1
@@ -195,7 +231,20 @@ def _merge_notes(local: dict[str, tuple[str, int]], rows: list[dict[str, Any]], 
     return added, beside
 
 
-def import_progress(course: Course, store: ProgressStore, path: Path, now: datetime) -> ImportResult:
-    plan, result = plan_import(course, store, read_export(path), now)
-    store.apply_import(course.id, plan)
-    return result
+def import_progress(course: Course, store: ProgressStore, path: Path, now: datetime,
+                    keep_orphans: bool = False) -> ImportResult:
+    """Check the whole file, then merge it in one write transaction (plan made inside it)."""
+    checked = check_export(read_export(path), course, now, keep_orphans, str(path))
+    return import_checked(store, course.id, checked)
+
+
+def import_checked(store: ProgressStore, course_id: str, checked: Checked) -> ImportResult:
+    outcome: list[ImportResult] = []
+
+    def make_plan() -> ImportPlan:
+        plan, result = plan_import(store, course_id, checked, checked.desired_retention)
+        outcome.append(result)
+        return plan
+
+    store.apply_import(course_id, make_plan)
+    return outcome[0]

@@ -90,6 +90,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE card_state ADD COLUMN buried_until_ms INTEGER;
     ALTER TABLE card_state ADD COLUMN leech INTEGER NOT NULL DEFAULT 0;
     """,
+    # 3: a card's reviews by key, for imports (de-duplicate, replay) and per-card figures;
+    # rating makes it cover the import's de-duplication keys
+    """
+    CREATE INDEX review_log_card ON review_log (course_id, card_id, reviewed_ms, rating);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

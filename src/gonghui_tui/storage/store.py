@@ -295,26 +295,57 @@ class Store:
         return self.conn.execute(sql, (course_id, since_ms)).fetchone()[0]
 
     # -- import --------------------------------------------------------------
-    def apply_import(self, course_id: str, plan: ImportPlan) -> None:
-        """Write a merged import in one transaction: all of it or none of it."""
+    # Reads by key for a merge: their cost follows what an import adds, not
+    # what is stored (review_log_card indexes (course_id, card_id, reviewed_ms)).
+    def review_key_lists(self, course_id: str) -> dict[str, str]:
+        """card -> its reviews' keys (reviewed_ms * 8 + rating) joined by commas, in the
+        order of review_log_card. One short string per card, built by SQLite from the
+        covering index: imports compare whole cards without a Python object per review."""
+        return dict(self.conn.execute(
+            "SELECT card_id, group_concat(reviewed_ms * 8 + rating) FROM review_log "
+            "WHERE course_id = ? GROUP BY card_id", (course_id,)))
+
+    def card_histories(self, course_id: str, card_ids) -> dict[str, list[tuple[int, int, int | None]]]:
+        """(reviewed_ms, rating, duration_ms) of each card's stored reviews, oldest first."""
+        sql = ("SELECT reviewed_ms, rating, duration_ms FROM review_log WHERE course_id = ? AND card_id = ? "
+               "ORDER BY reviewed_ms, rating, id")  # the order of review_log_card: no sort, no scan
+        return {cid: self.conn.execute(sql, (course_id, cid)).fetchall() for cid in card_ids}
+
+    def cards_by_id(self, course_id: str, card_ids) -> dict[str, CardRecord]:
+        found = (self.card(course_id, cid) for cid in card_ids)
+        return {r.card_id: r for r in found if r is not None}
+
+    def apply_import(self, course_id: str, make_plan: Callable[[], ImportPlan]) -> None:
+        """Make the merge plan and write it in one write transaction: all of it or none.
+
+        The plan is made inside the transaction (BEGIN IMMEDIATE), so a second
+        import of the same file waits and then finds every review already there.
+        """
         with self.transaction() as c:
-            for sid, read, first_ms, last_ms, seconds in plan.sections:
-                c.execute(
-                    """INSERT INTO section_progress (course_id, section_id, read, first_read_ms, last_read_ms, seconds)
-                       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (course_id, section_id) DO UPDATE SET
-                       read = excluded.read, first_read_ms = excluded.first_read_ms,
-                       last_read_ms = excluded.last_read_ms, seconds = excluded.seconds""",
-                    (course_id, sid, int(read), first_ms, last_ms, seconds))
-            for sid, text, updated_ms in plan.notes:
-                c.execute(
-                    """INSERT INTO notes (course_id, section_id, text, updated_ms) VALUES (?, ?, ?, ?)
-                       ON CONFLICT (course_id, section_id) DO UPDATE SET text = excluded.text,
-                       updated_ms = excluded.updated_ms""", (course_id, sid, text, updated_ms))
-            for record in plan.cards:
-                row = _insert_card_row(c, course_id, record.card_id, 0)
-                _write_card(c, course_id, replace(record, row_id=row))
-            for card_id in plan.replace_logs_of:
-                c.execute("DELETE FROM review_log WHERE course_id = ? AND card_id = ?", (course_id, card_id))
+            plan = make_plan()
+            c.executemany(
+                """INSERT INTO section_progress (course_id, section_id, read, first_read_ms, last_read_ms, seconds)
+                   VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (course_id, section_id) DO UPDATE SET
+                   read = excluded.read, first_read_ms = excluded.first_read_ms,
+                   last_read_ms = excluded.last_read_ms, seconds = excluded.seconds""",
+                [(course_id, sid, int(read), first_ms, last_ms, seconds)
+                 for sid, read, first_ms, last_ms, seconds in plan.sections])
+            c.executemany(
+                """INSERT INTO notes (course_id, section_id, text, updated_ms) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (course_id, section_id) DO UPDATE SET text = excluded.text,
+                   updated_ms = excluded.updated_ms""", [(course_id, *note) for note in plan.notes])
+            c.executemany(
+                f"""INSERT INTO card_state ({_CARD_COLUMNS.removeprefix("id, ")}, course_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (course_id, card_id) DO UPDATE SET
+                    state = excluded.state, step = excluded.step, stability = excluded.stability,
+                    difficulty = excluded.difficulty, due_ms = excluded.due_ms,
+                    last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses,
+                    suspended = excluded.suspended, buried_until_ms = excluded.buried_until_ms,
+                    leech = excluded.leech""",
+                [(r.card_id, r.state, r.step, r.stability, r.difficulty, r.due_ms, r.last_review_ms, r.reps,
+                  r.lapses, int(r.suspended), r.buried_until_ms, int(r.leech), course_id) for r in plan.cards])
+            c.executemany("DELETE FROM review_log WHERE course_id = ? AND card_id = ?",
+                          [(course_id, card_id) for card_id in plan.replace_logs_of])
             c.executemany(
                 """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms, state_before,
                    before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",

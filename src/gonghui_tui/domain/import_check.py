@@ -1,0 +1,155 @@
+"""Checks on a decoded export that need the course or the clock: ids, times,
+rules across fields, duplicates. The result is plain rows, ready to merge.
+
+Reviews are checked in bulk (one pass to convert times, then min/max and a
+set difference); the index of a bad one is looked for only when there is one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.import_errors import ImportProblem, show
+from gonghui_tui.domain.import_schema import ExportIn, ReviewIn
+from gonghui_tui.domain.records import CardRecord
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+EVENT_SLACK = timedelta(days=1)  # clocks of two machines may disagree a little
+DUE_SLACK = timedelta(days=36_500 + 1)  # fsrs's longest interval
+NEEDS_SCHEDULE = ("stability", "difficulty", "last_review")
+
+
+@dataclass(frozen=True)
+class Checked:
+    position: str | None
+    desired_retention: float
+    sections: list[tuple[str, bool, int | None, int | None, float]]
+    notes: list[tuple[str, str, int]]
+    cards: dict[str, CardRecord]
+    reviews: dict[str, list[ReviewIn]]  # by card, in file order
+    review_keys: dict[str, list[int]]  # the same reviews' times in epoch ms * 8 + their ratings
+    orphans: int  # records kept for ids the course does not have
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+ONE_MS = timedelta(milliseconds=1)
+
+
+def _ms(moment: datetime) -> int:
+    return (moment - EPOCH) // ONE_MS  # exact, and a little faster than timestamp()
+
+
+
+def _where(name: str, index: int | None, field: str) -> str:
+    """The path of a value, made only when there is a problem to report."""
+    return field if name == "" else f"{name}[{index}].{field}"
+
+
+class _Checker:
+    def __init__(self, course: Course, now: datetime, keep_orphans: bool, file: str) -> None:
+        self.course, self.keep_orphans, self.file = course, keep_orphans, file
+        self.low = _ms(EARLIEST)
+        self.event_high = _ms(now + EVENT_SLACK)
+        self.due_high = _ms(now + DUE_SLACK)
+        self.orphans = 0
+        self.card_ids = {card.id for card in course.cards}
+
+    def problem(self, key: str, where: str, **values) -> ImportProblem:
+        return ImportProblem(key, self.file, where, **values)
+
+    def time(self, moment: datetime | None, name: str, index: int | None, field: str,
+             due: bool = False) -> int | None:
+        if moment is None:
+            return None
+        ms = (moment - EPOCH) // ONE_MS
+        high = self.due_high if due else self.event_high
+        if not self.low <= ms <= high:
+            raise self.problem("import.time_range", _where(name, index, field), value=show(moment.isoformat()),
+                               low="2000-01-01", high=_day(high))
+        return ms
+
+    def ids(self, values: list[str], name: str, field: str, known, kind: str) -> None:
+        """Each id once, and one the course has (or an orphan, when those are kept)."""
+        if len(set(values)) != len(values):
+            seen: dict[str, int] = {}
+            for i, value in enumerate(values):
+                if value in seen:
+                    raise self.problem("import.duplicate", _where(name, i, field), value=show(value),
+                                       first=f"{name}[{seen[value]}]")
+                seen[value] = i
+        self.known(values, name, field, known, kind)
+
+    def known(self, values: list[str], name: str, field: str, known, kind: str) -> None:
+        unknown = set(values).difference(known)
+        if not unknown:
+            return
+        if not self.keep_orphans:
+            i = next(i for i, value in enumerate(values) if value in unknown)
+            raise self.problem(f"import.unknown_{kind}", _where(name, i, field), value=show(values[i]))
+        self.orphans += sum(value in unknown for value in values)
+
+
+def _day(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def check_export(export: ExportIn, course: Course, now: datetime, keep_orphans: bool, file: str) -> Checked:
+    """Everything the schema cannot say, in the file's order; the first problem is raised."""
+    c = _Checker(course, now, keep_orphans, file)
+    if export.course.id != course.id:
+        raise c.problem("import.other_course", "course.id", theirs=export.course.id, ours=course.id)
+    c.time(export.exported_at, "", None, "exported_at")
+    position = export.position
+    if position is not None and position not in course.sections:
+        c.known([position], "", "position", course.sections, "section")
+        position = None  # a place to return to only makes sense inside this course
+    sections, notes, cards = _sections(c, export), _notes(c, export), _cards(c, export)
+    reviews, keys = _reviews(c, export)
+    return Checked(position, export.settings.desired_retention, sections, notes, cards, reviews, keys, c.orphans)
+
+
+def _sections(c: _Checker, export: ExportIn) -> list:
+    c.ids([s.id for s in export.sections], "sections", "id", c.course.sections, "section")
+    return [(s.id, s.read, c.time(s.first_read, "sections", i, "first_read"),
+             c.time(s.last_read, "sections", i, "last_read"), s.seconds) for i, s in enumerate(export.sections)]
+
+
+def _notes(c: _Checker, export: ExportIn) -> list:
+    c.ids([n.section for n in export.notes], "notes", "section", c.course.sections, "section")
+    return [(n.section, n.text, c.time(n.updated, "notes", i, "updated")) for i, n in enumerate(export.notes)]
+
+
+def _cards(c: _Checker, export: ExportIn) -> dict[str, CardRecord]:
+    c.ids([r.id for r in export.cards], "cards", "id", c.card_ids, "card")
+    cards: dict[str, CardRecord] = {}
+    for i, r in enumerate(export.cards):
+        if r.state != 0:
+            for field in NEEDS_SCHEDULE + (("step",) if r.state in (1, 3) else ()):
+                if getattr(r, field) is None:
+                    raise c.problem("import.needs", _where("cards", i, field), state=r.state, field=field)
+        cards[r.id] = CardRecord(
+            0, r.id, r.state, r.step, r.stability, r.difficulty, c.time(r.due, "cards", i, "due", due=True),
+            c.time(r.last_review, "cards", i, "last_review"), r.reps, r.lapses, r.suspended,
+            c.time(r.buried_until, "cards", i, "buried_until", due=True), r.leech)
+    return cards
+
+
+def _reviews(c: _Checker, export: ExportIn) -> tuple[dict[str, list[ReviewIn]], dict[str, list[int]]]:
+    """The reviews grouped by card, and their keys (ms * 8 + rating): one loop over the
+    reviews and one list comprehension per card. The index of a bad review is
+    looked for only when there is one."""
+    by_card: defaultdict[str, list[ReviewIn]] = defaultdict(list)
+    for r in export.reviews:
+        by_card[r.card].append(r)
+    keys = {card: [((r.reviewed - EPOCH) // ONE_MS) * 8 + r.rating for r in group]
+            for card, group in by_card.items()}
+    if keys and (min(map(min, keys.values())) < c.low * 8
+                 or max(map(max, keys.values())) >= (c.event_high + 1) * 8):
+        for i, r in enumerate(export.reviews):
+            c.time(r.reviewed, "reviews", i, "reviewed")
+    if by_card.keys() - c.card_ids:
+        c.known([r.card for r in export.reviews], "reviews", "card", c.card_ids, "card")
+    return by_card, keys
