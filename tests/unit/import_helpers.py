@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gonghui_tui.domain.exporting import export
+from gonghui_tui.exporting import export
 from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store

@@ -25,14 +25,14 @@ class ImportProblem(Exception):
     being the JSON/TOML path of the first bad value (``reviews[17].rating``).
     """
 
-    def __init__(self, key: str, file: str = "", where: str = "", **values: Any) -> None:
+    def __init__(self, key: str, file: str = "", at: str = "", **values: Any) -> None:
         values = {name: Key(v) if name.endswith("_key") else v for name, v in values.items()}
         values = {name.removesuffix("_key"): v for name, v in values.items()}
         problem = Message(key, values)
-        if where:
-            problem = Message("import.at", {"path": escape(file), "where": where, "problem": problem})
+        if at:
+            problem = Message("import.at", {"path": escape(file), "where": at, "problem": problem})
         self.message = problem
-        self.where = where
+        self.at = at
         super().__init__(str(problem))
 
 
