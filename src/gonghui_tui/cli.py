@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export progress notes or cards")
     export.add_argument("--format", choices=FORMATS, default="md",
                         help="md (default), toml, json, csv (review log) or anki")
-    export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: a dated name here)")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write; a folder gets a dated name (default: a dated name here)")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
     export.add_argument("--name", metavar="NAME", help="the trainee's name (default: [trainee] in config.toml)")
     export.add_argument("--unit", metavar="UNIT", help="the trainee's unit (default: [trainee] in config.toml)")
@@ -139,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_command(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return cmd_validate(Path(args.path) if args.path else course_path(args))
+    check_folders(Paths.resolve(args.data_dir))
     if args.command == "paths":
         return cmd_paths(args)
     if args.command == "due":
@@ -154,10 +156,11 @@ def run_command(args: argparse.Namespace) -> int:
     return cmd_run(args)
 
 
-def documents_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_documents_dir())
+def check_folders(paths: Paths) -> None:
+    """The same one line for every command when the data folder is a file."""
+    blocked = paths.not_a_folder()
+    if blocked is not None:
+        raise UserError(t("cli.not_a_folder", path=blocked))
 
 
 def local_day(moment: datetime) -> date:
@@ -277,7 +280,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     with progress_session(args) as (course, settings, store):
         saved = trainee_of(settings)
         trainee = saved._replace(**{k: v for k, v in (("name", args.name), ("unit", args.unit)) if v is not None})
-        target = Path(args.output) if args.output else Path.cwd() / default_name(args.format, now, trainee=trainee)
+        target = Path(args.output) if args.output else Path.cwd()
+        if target.is_dir():  # -o FOLDER: the dated name inside it
+            target = target / default_name(args.format, now, trainee=trainee)
         try:
             with terminate_as_exit():
                 written = export(args.format, target, course, store, now, settings, force=args.force,
@@ -345,7 +350,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     gc.freeze()
     source = course_path(args)
     app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
-                     export_dir=documents_dir(), settings_path=paths.config,
+                     export_dir=paths.export_dir(), settings_path=paths.config,
                      search_entries=lambda: load_search_entries(course, source, paths.cache_dir))
     try:
         app.run(headless=bool(os.environ.get(READY_EXIT_ENV)))

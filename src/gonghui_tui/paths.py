@@ -18,6 +18,7 @@ class Paths:
     data_dir: Path
     config_dir: Path
     cache_dir: Path
+    one_folder: bool = False  # --data-dir or GONGHUI_TUI_HOME: everything, exports too, in data_dir
 
     @property
     def database(self) -> Path:
@@ -31,12 +32,32 @@ class Paths:
     def backups(self) -> Path:
         return self.data_dir / "backups"
 
+    def export_dir(self) -> Path:
+        """Where the app offers to write exports: ``exports/`` in the one
+        folder when one was chosen (nothing goes outside it), else Documents."""
+        if self.one_folder:
+            return self.data_dir / "exports"
+        import platformdirs
+
+        return Path(platformdirs.user_documents_dir())
+
+    def not_a_folder(self) -> Path | None:
+        """The first existing path that should be a folder and is a file
+        (GONGHUI_TUI_HOME pointing at a file, say), or None."""
+        for folder in (self.data_dir, self.config_dir, self.cache_dir):
+            current = folder
+            while not current.exists() and current.parent != current:
+                current = current.parent
+            if current.exists() and not current.is_dir():
+                return current
+        return None
+
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
         home = data_dir or os.environ.get(HOME_ENV)
         if home:
             folder = Path(home).expanduser()
-            return cls(folder, folder, folder / "cache")
+            return cls(folder, folder, folder / "cache", one_folder=True)
         import platformdirs
 
         return cls(

@@ -11,7 +11,7 @@ from gonghui_tui.storage.settings import Settings
 from gonghui_tui.tui.app import GonghuiApp
 from gonghui_tui.tui.screens.cards import CardBrowserScreen
 from gonghui_tui.tui.screens.dashboard import DashboardScreen
-from gonghui_tui.tui.screens.dialogs import ExportFormatScreen
+from gonghui_tui.tui.screens.export_dialog import ExportScreen
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen
 from gonghui_tui.tui.screens.note import NoteScreen
@@ -31,7 +31,7 @@ OPENERS = {
     SearchScreen: ["slash"],
     NoteScreen: ["n"],
     CardBrowserScreen: ["l"],
-    ExportFormatScreen: ["e"],
+    ExportScreen: ["e"],
 }
 
 

@@ -70,3 +70,25 @@ async def test_dashboard_shows_at_once_and_fills_in_when_the_figures_are_ready(a
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "正在计算" not in squash(screen_text(app)) and "复习总次数：0" in squash(screen_text(app))
+
+
+async def test_heatmap_weekday_rows_line_up(course, store):
+    """Every weekday row starts in the same column and is as wide as the others
+    (on a Saturday the Sunday row used to start two columns left)."""
+    from datetime import datetime, timezone
+
+    from rich.cells import cell_len
+
+    saturday = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+    app = GonghuiApp(course=course, store=store, now=lambda: saturday, tz=ZoneInfo("Asia/Shanghai"))
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        rows = [line for line in lines if line[1:2] in tuple("一二三四五六日")]
+        assert len(rows) == 7
+        starts = {min(line.find(glyph) for glyph in "·░▒▓█" if glyph in line) for line in rows}
+        assert len(starts) == 1
+        ends = {cell_len(line.rstrip()) for line in rows[:5]}  # Mon–Fri: no day after today
+        assert len(ends) == 1

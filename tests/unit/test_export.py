@@ -44,7 +44,8 @@ def test_markdown_progress_notes_parse_with_headings_and_figures(course, studied
     assert headings[1:3] == ["概况", "各章节"]
     assert headings[3:] == [s.title for s in course.walk()]  # course order
     assert "已读章节：1/16" in text and "复习次数：3" in text
-    assert "学习日期：2026-03-02 – 2026-03-02（共 1 天）" in text
+    # one day is one date, and the 4 a.m. rollover is said beside it
+    assert "学习日期：2026-03-02（共 1 天；每个学习日从凌晨 4 点算起）" in text
     direction = text.split("### 工会工作方向与思路")[1].split("###")[0]
     assert "状态：已读" in direction and "阅读时间：3 分钟" in direction
     html = MarkdownIt().render(text)
@@ -73,6 +74,7 @@ def test_csv_is_the_review_log(course, studied, clock):
     assert len(rows) == 3
     assert rows[0]["card_id"] == "summary-quality" and rows[0]["rating_name"] == "easy"
     assert rows[0]["section_id"] == "summary" and rows[0]["card_kind"] == "basic"
+    assert [row["state_before"] for row in rows] == ["0", "0", "0"]  # new cards' first reviews: 0 = new
 
 
 def test_export_never_overwrites_unless_forced_and_is_private(course, studied, clock, tmp_path):
@@ -150,5 +152,5 @@ def test_markdown_notes_speak_the_language_they_are_given(course, studied, clock
         words = words.replace(md_escape(text), "")
     words = re.sub(r"^> .*$", "", words, flags=re.M)  # the trainee's own note
     assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", words), words
-    assert "- Days studied: 2026-03-02 – 2026-03-02 (1 day)" in english
+    assert "- Days studied: 2026-03-02 (1 day; a study day starts at 4 a.m.)" in english
     assert "- Status: read, time spent: 3 min" in english

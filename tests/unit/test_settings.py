@@ -44,3 +44,4 @@ def test_wrong_values_fall_back_one_by_one(tmp_path):
     assert loaded.settings.desired_retention == 0.9
     assert loaded.settings.read_dwell_seconds == 3.0
     assert len(loaded.problems) == 3
+

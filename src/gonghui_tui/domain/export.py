@@ -25,6 +25,7 @@ from gonghui_tui.domain.trainee import Trainee, clean
 FORMAT_NAME = "gonghui-tui-progress"
 FORMAT_VERSION = 1
 RATING_NAMES = {rating: rating.name.lower() for rating in Rating}  # again, hard, good, easy
+NEW_STATE = 0  # state_before of a new card's first review (the store keeps NULL)
 CARD_TIME_FIELDS = ("due_ms", "last_review_ms", "buried_until_ms")
 
 
@@ -145,6 +146,6 @@ def to_csv(course: Course, store: ProgressStore) -> str:
         (*(where.get(card_id) or (course_cell, csv_cell(card_id), "", "")),
          rating if type(rating) is int else csv_cell(rating), RATING_NAMES.get(rating, ""),
          csv_cell(reviewed), "" if duration is None else duration if type(duration) is int else csv_cell(duration),
-         "" if before is None else before if type(before) is int else csv_cell(before))
+         NEW_STATE if before is None else before if type(before) is int else csv_cell(before))
         for card_id, rating, reviewed, duration, before in store.review_rows_iso(course.id))
     return out.getvalue()

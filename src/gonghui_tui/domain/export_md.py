@@ -33,6 +33,15 @@ def _field(t: Translate, label: str, value: object) -> str:
     return "- " + t("punct.field", label=t(label), value=value)
 
 
+def _study_dates(days: list[str], t: Translate) -> str:
+    """First and last study day. A study day runs from 4 a.m. to 4 a.m., so an
+    export made at 00:58 still belongs to the day before: the line says so."""
+    if not days:
+        return t("md.no_days")
+    span = days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
+    return span + t("punct.paren", text=t("md.days", n=len(days)) + t("md.rollover"))
+
+
 def heading(title: str, trainee: Trainee, t: Translate) -> str:
     """The course title, then whose notes these are: 张三（第一分会）."""
     name, unit = clean(trainee.name), clean(trainee.unit)
@@ -51,9 +60,7 @@ def progress_markdown(course: Course, store: ProgressStore, stats: Stats, now: d
     records = store.cards(course.id)
     scheduler = make_scheduler(desired_retention, fuzzing=False)
     lines = [heading(course.title, trainee, t), "", f"*{t('md.subtitle')}*", ""]
-    days = stats.studied_days
-    span = t("punct.paren", text=t("md.days", n=len(days)))
-    dates = f"{days[0]} – {days[-1]}{span}" if days else t("md.no_days")
+    dates = _study_dates(stats.studied_days, t)
     lines += [
         f"## {t('md.overview')}", "",
         _field(t, "md.exported", now.astimezone(tz).strftime('%Y-%m-%d %H:%M')),

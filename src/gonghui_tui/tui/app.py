@@ -71,7 +71,11 @@ class GonghuiApp(Translated, App[int]):
         self.fuzzing = fuzzing
         self.tz = tz
         self.seed = seed  # for the order of choice options; tests fix it
-        self.export_dir = export_dir or Path.home()
+        if export_dir is None:
+            from gonghui_tui.paths import Paths
+
+            export_dir = Paths.resolve().export_dir()
+        self.export_dir = export_dir
         self.settings_path = settings_path  # None: settings changed in the app are not saved
         self.search = SessionSearch(course, search_entries)
         self._preload_search = search_entries is not None
@@ -191,31 +195,45 @@ class GonghuiApp(Translated, App[int]):
                                          self.settings.desired_retention, self.tz))
 
     def action_export(self) -> None:
-        from gonghui_tui.exporting import default_name, trainee_of
-        from gonghui_tui.tui.screens.dialogs import ConfirmScreen, ExportFormatScreen
+        from gonghui_tui.exporting import trainee_of
+        from gonghui_tui.tui.screens.dialogs import ConfirmScreen
+        from gonghui_tui.tui.screens.export_dialog import ExportRequest, ExportScreen
 
-        def chosen(fmt: str | None) -> None:
-            if fmt is None:
+        reader = self.reader()
+        if reader is not None:
+            reader.flush_reading_time()  # the section on screen counts in the export
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is None:
                 return
-            target = self.export_dir / default_name(fmt, self.now(), self.tz, trainee_of(self.settings))
-            if target.exists():
-                self.push_screen(ConfirmScreen(t("export.overwrite", path=target)),
-                                 lambda yes: self._write_export(fmt, target) if yes else None)
+            name, unit = request.trainee.name, request.trainee.unit
+            if (name, unit) != (self.settings.trainee_name, self.settings.trainee_unit):
+                self._save_settings(replace(self.settings, trainee_name=name, trainee_unit=unit))
+            if request.target.exists():
+                self.push_screen(ConfirmScreen(t("export.overwrite", path=request.target)),
+                                 lambda yes: self._write_export(request) if yes else None)
             else:
-                self._write_export(fmt, target)
+                self._write_export(request)
 
-        self.push_screen(ExportFormatScreen(), chosen)
+        self.push_screen(ExportScreen(self.export_dir, self.now(), self.tz, trainee_of(self.settings)), chosen)
 
-    def _write_export(self, fmt: str, target: Path) -> None:
+    def _write_export(self, request) -> None:
         from gonghui_tui.exporting import export
+        from gonghui_tui.tui.format import break_path
 
+        target = request.target
         try:
-            export(fmt, target, self.course, self.store, self.now(), self.settings, force=True, tz=self.tz,
+            export(request.fmt, target, self.course, self.store, self.now(), self.settings, force=True,
+                   tz=self.tz, include_notes=request.include_notes, trainee=request.trainee,
                    t=translator(language()))
         except (OSError, StoreError) as exc:
             self.notify(t("export.failed", error=exc), severity="error", timeout=10, markup=False)
             return
-        self.notify(t("export.written", path=target), timeout=10, markup=False)
+        # The toast is at most 60 cells or 90% of the screen (app.tcss), less its padding
+        # and edge; the path is broken only after a "/" so no name is cut in two.
+        width = min(60, self.size.width * 9 // 10) - 4
+        self.notify(t("export.written", path="\n" + break_path(str(target), width)), timeout=15,
+                    markup=False)
 
     def show_cards(self, section_id: str | None) -> None:
         from gonghui_tui.tui.screens.cards import CardBrowserScreen

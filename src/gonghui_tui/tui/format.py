@@ -7,6 +7,7 @@ and the interface's language.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from rich.text import Text
@@ -30,3 +31,19 @@ def short(front: str, width: int = 24) -> Text:
     plain = Text(safe(front_line(front), one_line=True))
     plain.truncate(width, overflow="ellipsis")
     return plain
+
+
+def break_path(path: str, width: int) -> str:
+    """``path`` on as few lines of ``width`` cells as fit, each break just
+    after a separator: a file or folder name is never cut in two (one
+    longer than the line is left whole for the terminal to fold)."""
+    from rich.cells import cell_len
+
+    parts = re.findall(r"[^/\\]*[/\\]|[^/\\]+$", path)
+    lines: list[str] = []
+    for part in parts:
+        if lines and cell_len(lines[-1] + part) <= width:
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Small modal dialogs: pick an export format, confirm an overwrite."""
+"""Small modal dialogs: confirm an overwrite."""
 
 from __future__ import annotations
 
@@ -9,33 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Static
 
-from gonghui_tui.domain.formats import FORMATS
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.translated import Translated
-
-
-class ExportFormatScreen(Translated, ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "bind.close", id="export.cancel"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Text(t("export.choose"), style="bold"))
-            yield OptionList(*(Option(Text(t(f"export.fmt_{fmt}")), id=fmt) for fmt in FORMATS),
-                             id="export-formats")
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ConfirmScreen(Translated, ModalScreen[bool]):

@@ -141,6 +141,13 @@ class ReaderScreen(Translated, Screen):
     def on_unmount(self) -> None:
         self._leave_section()
 
+    def flush_reading_time(self) -> None:
+        """Count the time on the section shown so far (before an export, say)."""
+        if self._visiting is not None:
+            now = time.monotonic()
+            self._guard(self.reading.add_time, self._visiting, now - self._visit_started)
+            self._visit_started = now
+
     # -- actions ----------------------------------------------------------------
     def _section_or_warn(self) -> str | None:
         """The section under the cursor; on the course root, say that a section is needed."""

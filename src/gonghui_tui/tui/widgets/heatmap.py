@@ -25,7 +25,12 @@ def render_heatmap(days: dict[str, int]) -> Text:
     if not days:
         return Text()
     dates = [date.fromisoformat(d) for d in days]
-    first = dates[0] - timedelta(days=dates[0].weekday())  # back to Monday
+    # Whole weeks only: a partial first week would put a few weekdays one
+    # column left of the others. Start at the first Monday shown; the days
+    # after the last one (the rest of this week) are left blank.
+    first = dates[0] + timedelta(days=-dates[0].weekday() % 7)
+    if first > dates[-1]:
+        first = dates[0] - timedelta(days=dates[0].weekday())
     weeks = (dates[-1] - first).days // 7 + 1
     top = max(days.values())
     text = Text()
