@@ -71,6 +71,15 @@ def export_data(index: int, reviews: int, course, now: datetime = NOW, seed: int
             "position": None, "sections": sections, "cards": card_rows, "reviews": log}
 
 
+def export_text(data: dict) -> str:
+    """The layout `gonghui-tui export --format json` writes: one review per line."""
+    parts = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()
+             if k != "reviews" and v is not None]
+    reviews = [json.dumps(r, ensure_ascii=False) for r in data["reviews"]]
+    parts.append(' "reviews": [\n  ' + ",\n  ".join(reviews) + "\n ]" if reviews else ' "reviews": []')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def write_exports(out: Path, count: int, reviews: int, seed: int = 0) -> list[Path]:
     course = load_course(bundled_course())
     out.mkdir(parents=True, exist_ok=True)
@@ -78,7 +87,7 @@ def write_exports(out: Path, count: int, reviews: int, seed: int = 0) -> list[Pa
     for i in range(count):
         data = export_data(i, reviews, course, seed=seed)
         path = out / f"gonghui-progress-{i:05d}.json"
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        path.write_text(export_text(data), encoding="utf-8")
         written.append(path)
     return written
 

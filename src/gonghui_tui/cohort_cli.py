@@ -7,6 +7,7 @@ that does not count is listed there with its one-line reason.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.i18n import language, t
 
 REPORT_FORMATS = ("md", "html", "csv", "json")
+MAX_WORKERS = 4  # processes reading exports; measured in docs/performance.md
 
 
 class CohortError(Exception):
@@ -28,14 +30,16 @@ class CohortError(Exception):
 
 def load_cohort(patterns: list[str], course: Course, now: datetime, show_progress: bool) -> Cohort:
     items = gather(patterns)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if show_progress:
         from rich.progress import Progress
 
         with Progress(transient=True, console=_stderr_console()) as bar:
             task = bar.add_task(t("cohort.reading"), total=len(items))
-            read = read_cohort(items, course, now, progress=lambda n: bar.update(task, completed=n))
+            read = read_cohort(items, course, now, progress=lambda n: bar.update(task, completed=n),
+                               workers=workers)
     else:
-        read = read_cohort(items, course, now)
+        read = read_cohort(items, course, now, workers=workers)
     for label, reason in read.rejected:
         print(f"gonghui-tui: {safe(label, one_line=True)}: {safe(reason, one_line=True)}", file=sys.stderr)
     if not read.trainees:

@@ -181,3 +181,33 @@ def test_the_forecast_and_heatmap_sum_the_class(course, clock, tmp_path, days):
     overdue = len(data["cards"]) // 2
     assert cohort.forecast[0] == overdue  # overdue cards count for today
     assert cohort.forecast[3] == len(other["cards"]) and sum(cohort.forecast) == overdue + len(other["cards"])
+
+
+def test_two_worker_processes_read_the_same_class_as_one(course, clock, tmp_path, monkeypatch):
+    import gonghui_tui.domain.cohort_read as cohort_read
+
+    monkeypatch.setattr(cohort_read, "PARALLEL_FROM", 2)
+    paths = [_write(tmp_path / f"{i}.json", _signed(course, clock, i, f"学员{i}", "一")) for i in range(6)]
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    calls = []
+    one = read_cohort(gather([str(tmp_path)]), course, clock.now())
+    two = read_cohort(gather([str(tmp_path)]), course, clock.now(), progress=calls.append, workers=2)
+    assert calls == list(range(1, 8))
+    assert sorted(one.trainees, key=lambda t: t.name) == sorted(two.trainees, key=lambda t: t.name)
+    assert one.rejected == two.rejected and len(paths) == 6
+
+
+def test_many_files_are_never_all_open_at_once(course, clock, tmp_path):
+    """With at most 40 open files allowed, 150 exports still read (in a child process)."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(150):
+        _write(folder / f"{i}.json", _signed(course, clock, i, f"学员{i}", "一", reviews=3))
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_NOFILE, (40, 40));"
+            "from gonghui_tui.cli import main; sys.exit(main(['cohort', sys.argv[1], '--format', 'json']))")
+    result = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["roster"]) == 150

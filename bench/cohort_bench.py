@@ -1,0 +1,115 @@
+"""How fast the cohort report reads many exports, engine by engine.
+
+    python bench/gen_exports.py /tmp/exports 5000           # once: 5,000 × 1,000 reviews
+    python bench/cohort_bench.py /tmp/exports [ENGINE...]   # msgspec stdlib-sqlite duckdb cli
+
+Each engine runs in its own process; wall time and peak RSS are that
+process's. The engines compute the per-trainee figures the report needs
+(reviews, reviews per UTC hour, 30-day retention counts, card rows):
+- msgspec (and msgspec-2, two worker processes): the product path (domain/cohort_read.py + domain/cohort.py):
+  typed decoding with validation, reduced per file;
+- stdlib-sqlite: json.loads, rows into an in-memory SQLite, SQL GROUP BY;
+- duckdb: read_json over the folder in one query (optional: pip install duckdb);
+- cli: the installed command writing the HTML report, start-up included.
+Results are written up in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+NOW = "2026-03-02T01:30:00+00:00"
+CUTOFF = "2026-01-31T01:30:00.000Z"
+
+
+def engine_msgspec(folder: Path, workers: int = 1) -> int:
+    from datetime import datetime
+
+    from gonghui_tui.domain.cohort import build_cohort
+    from gonghui_tui.domain.cohort_read import read_cohort
+    from gonghui_tui.domain.cohort_sources import gather
+    from gonghui_tui.domain.loader import load_course
+    from gonghui_tui.paths import bundled_course
+
+    course = load_course(bundled_course())
+    now = datetime.fromisoformat(NOW)
+    cohort = build_cohort(course, read_cohort(gather([str(folder)]), course, now, workers=workers), now)
+    return len(cohort.roster)
+
+
+def engine_stdlib_sqlite(folder: Path) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE review (trainee INTEGER, card TEXT, rating INTEGER, reviewed TEXT, state_before INTEGER)")
+    db.execute("CREATE TABLE card (trainee INTEGER, id TEXT, state INTEGER, stability REAL, reps INTEGER, "
+               "lapses INTEGER, due TEXT, last_review TEXT)")
+    names = []
+    for i, path in enumerate(sorted(folder.glob("*.json"))):
+        data = json.loads(path.read_bytes())
+        names.append((data.get("trainee") or {}).get("name", ""))
+        db.executemany("INSERT INTO review VALUES (?, ?, ?, ?, ?)",
+                       ((i, r["card"], r["rating"], r["reviewed"], r.get("state_before")) for r in data["reviews"]))
+        db.executemany("INSERT INTO card VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       ((i, c["id"], c["state"], c.get("stability"), c["reps"], c["lapses"], c.get("due"),
+                         c.get("last_review")) for c in data["cards"]))
+    db.execute("SELECT trainee, substr(reviewed, 1, 13), COUNT(*) FROM review GROUP BY 1, 2").fetchall()
+    db.execute("SELECT trainee, COUNT(*), SUM(rating != 1) FROM review WHERE state_before = 2 AND reviewed >= ? "
+               "GROUP BY 1", (CUTOFF,)).fetchall()
+    db.execute("SELECT id, AVG(stability), SUM(lapses) FROM card GROUP BY 1").fetchall()
+    return len(names)
+
+
+def engine_duckdb(folder: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE t AS SELECT row_number() OVER () AS trainee, * FROM read_json("
+                f"'{folder}/*.json', format='auto', maximum_object_size=268435456)")
+    con.execute("SELECT trainee, substr(r.reviewed, 1, 13), COUNT(*) FROM "
+                "(SELECT trainee, unnest(reviews) AS r FROM t) GROUP BY 1, 2").fetchall()
+    con.execute("SELECT trainee, COUNT(*), SUM((r.rating != 1)::INT) FROM (SELECT trainee, unnest(reviews) AS r "
+                f"FROM t) WHERE r.state_before = 2 AND r.reviewed >= '{CUTOFF}' GROUP BY 1").fetchall()
+    return con.execute("SELECT COUNT(*) FROM t").fetchone()[0]
+
+
+def engine_cli(folder: Path) -> int:
+    out = Path("/tmp/cohort-bench-report.html")
+    command = shutil.which("gonghui-tui") or str(Path(sys.executable).with_name("gonghui-tui"))
+    subprocess.run([command, "cohort", str(folder), "--format", "html", "-o", str(out), "--force"],
+                   check=True, stderr=subprocess.DEVNULL)
+    return out.stat().st_size
+
+
+ENGINES = {"msgspec": engine_msgspec, "msgspec-2": lambda folder: engine_msgspec(folder, 2), "stdlib-sqlite": engine_stdlib_sqlite, "duckdb": engine_duckdb,
+           "cli": engine_cli}
+
+
+def measure(folder: Path, name: str) -> dict:
+    """Run one engine in a fresh process: wall time and its peak RSS."""
+    code = (f"import sys, time, resource; sys.path.insert(0, {str(Path(__file__).parent.parent)!r});"
+            f"from bench.cohort_bench import ENGINES; from pathlib import Path; t = time.perf_counter();"
+            f"c = time.process_time(); n = ENGINES[{name!r}](Path({str(folder)!r}));"
+            "s = time.perf_counter() - t; c = time.process_time() - c;"
+            "r = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+            "print(n, s, c, r)")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        return {"engine": name, "error": result.stderr.strip().splitlines()[-1]}
+    n, seconds, cpu, rss_kb = result.stdout.split()
+    return {"engine": name, "result": int(n), "seconds": round(float(seconds), 2), "cpu_seconds": round(float(cpu), 2),
+            "process_seconds": round(wall, 2), "peak_rss_mb": round(int(rss_kb) / 1024)}
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    for engine in sys.argv[2:] or list(ENGINES):
+        print(json.dumps(measure(target, engine)), flush=True)
