@@ -11,6 +11,7 @@ from dataclasses import replace
 from textual.dom import DOMNode
 
 from gonghui_tui.i18n import CATALOG, t
+from gonghui_tui.tui.textual_private import fresh_bindings
 
 
 # Descriptions of bindings that widgets inherit from Textual itself.
@@ -35,16 +36,15 @@ TEXTUAL_DESCRIPTIONS = {
 
 def translate_bindings(node: DOMNode) -> None:
     """Translate a node's bindings from its class bindings (so it can be redone)."""
-    if node._merged_bindings is not None:
-        node._bindings = node._merged_bindings.copy()
-    for key, bindings in node._bindings.key_to_bindings.items():
+    own = fresh_bindings(node)
+    for key, bindings in own.key_to_bindings.items():
         translated = []
         for binding in bindings:
             catalog_key = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
             if catalog_key in CATALOG:
                 binding = replace(binding, description=t(catalog_key))
             translated.append(binding)
-        node._bindings.key_to_bindings[key] = translated
+        own.key_to_bindings[key] = translated
 
 
 class Translated:

@@ -24,9 +24,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from gonghui_tui.i18n import short_label
+from gonghui_tui.tui.textual_private import FooterKey, footer_bindings_ready, mark_footer_bindings_ready
 
 # Cells a FooterKey takes beyond its key and label: " k " and "label " (its
 # DEFAULT_CSS paddings); the palette key adds its left border and right padding.
@@ -85,7 +85,7 @@ class KeyFooter(Footer):
     def bindings_changed(self, screen: Screen) -> None:
         # Footer.bindings_changed, except that a rebuild already queued is enough:
         # it reads the bindings as they are when it runs.
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         if self._rebuild_queued or not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
@@ -129,7 +129,7 @@ class KeyFooter(Footer):
                 (self.app.get_key_display(palette[1]), palette[1].description) if palette else None)
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not footer_bindings_ready(self):
             return
         keys, palette = self._active()
         shown, palette_label = fit_labels(*self.candidates(), self._width())

@@ -69,11 +69,14 @@ class OutlineTree(Translated, Tree[str]):
             return label
         mark, colour = MARKS[self.status(node.data)]
         # After the expand arrow (if any), before the title.
-        arrow = len(label) - len(node._label)
+        arrow = len(label) - len(node.label)
         return Text.assemble(label[:arrow], (mark, colour), label[arrow:])
 
     def refresh_marks(self) -> None:
-        self._invalidate()
+        # Each drawn line is cached under the update counts of the nodes on its
+        # path; the root is on every path, so refreshing it redraws every line.
+        self.root.refresh()
+        self.refresh()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         self._fill(event.node)

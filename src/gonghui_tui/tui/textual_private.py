@@ -1,0 +1,40 @@
+"""The one place that uses Textual's private API, where nothing public does the job.
+
+Textual 8.2 offers no public way to
+- give one widget its own binding descriptions (each node copies its class's
+  bindings into ``_bindings`` at construction; we translate that copy),
+- build the footer's key widget (``FooterKey`` lives in ``textual.widgets._footer``),
+- tell a Footer subclass that bindings have arrived (``Footer._bindings_ready``).
+
+tests/tui/test_textual_private.py checks each of these against the installed
+Textual, so an upgrade that changes them fails there, by name, instead of
+somewhere in the UI.
+"""
+
+from __future__ import annotations
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+__all__ = ["FooterKey", "fresh_bindings", "footer_bindings_ready", "mark_footer_bindings_ready"]
+
+
+def fresh_bindings(node: DOMNode) -> BindingsMap:
+    """The node's own bindings, reset to a fresh copy of its class's bindings.
+
+    What Textual does in ``DOMNode.__init__``; done again so the copy can be
+    translated anew when the language changes.
+    """
+    merged = type(node)._merged_bindings
+    node._bindings = BindingsMap() if merged is None else merged.copy()
+    return node._bindings
+
+
+def footer_bindings_ready(footer: Footer) -> bool:
+    return footer._bindings_ready
+
+
+def mark_footer_bindings_ready(footer: Footer) -> None:
+    footer._bindings_ready = True

@@ -1,0 +1,55 @@
+"""What tui/textual_private.py takes from Textual's private API still exists and
+still behaves as assumed: a Textual upgrade that changes it fails here, by name.
+And the outline redraws its marks through public API only."""
+
+from __future__ import annotations
+
+import inspect
+
+from textual.binding import Binding, BindingsMap
+from textual.reactive import Reactive
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from gonghui_tui.storage.settings import Settings
+from gonghui_tui.tui.app import GonghuiApp
+from gonghui_tui.tui.textual_private import FooterKey, fresh_bindings
+
+from .helpers import screen_text
+
+
+class _Keys(Widget):
+    BINDINGS = [Binding("x", "noop", "bind.close", id="probe.x")]
+
+
+def test_each_node_owns_a_fresh_copy_of_its_class_bindings():
+    assert isinstance(_Keys._merged_bindings, BindingsMap)  # Textual merges class bindings here
+    a, b = _Keys(), _Keys()
+    assert a._bindings is not b._bindings  # ... and copies them into each node
+    a._bindings.key_to_bindings["x"] = []
+    own = fresh_bindings(a)
+    assert own is a._bindings
+    assert [binding.id for binding in own.key_to_bindings["x"]] == ["probe.x"]
+    own.key_to_bindings["x"] = []
+    assert [binding.id for binding in b._bindings.key_to_bindings["x"]] == ["probe.x"]
+    assert [binding.id for binding in fresh_bindings(b).key_to_bindings["x"]] == ["probe.x"]
+
+
+def test_footer_key_and_ready_flag_are_as_the_footer_uses_them():
+    params = inspect.signature(FooterKey.__init__).parameters
+    assert list(params)[1:5] == ["key", "key_display", "description", "action"]
+    assert {"disabled", "tooltip", "classes"} <= set(params)
+    assert isinstance(Footer.__dict__.get("_bindings_ready"), Reactive)
+
+
+async def test_marking_a_section_read_redraws_its_mark_in_the_outline(course, store, clock):
+    app = GonghuiApp(course=course, store=store, settings=Settings(), now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "j")
+        before = screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        after = screen_text(app)
+        assert after != before
+        changed = [line for old, line in zip(before.splitlines(), after.splitlines()) if old != line]
+        assert any("✓" in line or "◐" in line for line in changed)
