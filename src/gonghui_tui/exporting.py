@@ -12,7 +12,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.export import progress_data, to_csv, to_json, to_toml
+from gonghui_tui.domain.export import json_chunks, progress_data, to_csv, to_json, to_toml
 from gonghui_tui.domain.export_anki import to_anki_tsv
 from gonghui_tui.domain.export_md import progress_markdown
 from gonghui_tui.domain.ports import ProgressStore
@@ -95,6 +95,11 @@ def export(fmt: str, target: Path, course: Course, store: ProgressStore, now: da
             raise ExportNotAFile(target, kind)
         if not force:
             raise ExportExists(str(target))
+    if fmt == "json":  # written as it is made: a million reviews never sit in memory as one string
+        who = trainee_of(settings) if trainee is None else Trainee(*trainee)
+        data = progress_data(course, store, now, _machine_settings(settings), who, include_notes)
+        write_atomic(target, (piece.encode("utf-8") for piece in json_chunks(data, course, store)), mode=0o600)
+        return target
     text = render(fmt, course, store, now, settings, tz, include_notes, trainee, t=t)
     write_atomic(target, text.encode("utf-8"), mode=0o600)
     return target

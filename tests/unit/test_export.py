@@ -154,3 +154,31 @@ def test_markdown_notes_speak_the_language_they_are_given(course, studied, clock
     assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", words), words
     assert "- Days studied: 2026-03-02 (1 day; a study day starts at 4 a.m.)" in english
     assert "- Status: read, time spent: 3 min" in english
+
+
+def test_json_export_is_written_in_pieces_and_parses_whole(course, store, clock, tmp_path, monkeypatch):
+    """1,000,000 reviews are streamed to the file batch by batch, never built as one string."""
+    import json as jsonlib
+
+    from gonghui_tui.domain import export as export_module
+    from gonghui_tui.domain.session import DrillSession
+    from gonghui_tui.storage.store import Store
+
+    session = DrillSession(course, store, clock.now, section_id="direction-eight", fuzzing=False)
+    for _ in range(5):
+        session.next()
+        session.grade(3)
+    batches = []
+    real = Store.review_json_rows
+
+    def small_batches(self, course_id, batch=10_000):
+        for rows in real(self, course_id, batch=2):
+            batches.append(len(rows))
+            yield rows
+
+    monkeypatch.setattr(Store, "review_json_rows", small_batches)
+    monkeypatch.setattr(export_module, "to_json", lambda *a: pytest.fail("built as one string"))
+    target = export("json", tmp_path / "p.json", course, store, clock.now(), Settings())
+    data = jsonlib.loads(target.read_text(encoding="utf-8"))
+    assert batches == [2, 2, 1] and len(data["reviews"]) == 5
+    assert [r["rating"] for r in data["reviews"]] == [3] * 5

@@ -12,7 +12,7 @@ import json
 
 from datetime import datetime, timezone
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 import tomli_w
 
@@ -107,13 +107,21 @@ def review_dicts(course: Course, store: ProgressStore) -> list[dict[str, Any]]:
 
 
 def to_json(data: dict[str, Any], course: Course, store: ProgressStore) -> str:
-    """Readable JSON, one card or review per line. The review lines come
-    ready-encoded from SQLite: 200,000 of them would take seconds in Python."""
+    return "".join(json_chunks(data, course, store))
+
+
+def json_chunks(data: dict[str, Any], course: Course, store: ProgressStore) -> Iterator[str]:
+    """Readable JSON, one card or review per line, in pieces to write as they
+    come. The review lines come ready-encoded from SQLite: 1,000,000 of them
+    would take seconds in Python, and hundreds of megabytes as one string."""
     parts = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
              for key, value in data.items() if value is not None]
-    reviews = store.review_json_rows(course.id)
-    parts.append(' "reviews": [\n  ' + ",\n  ".join(reviews) + "\n ]" if reviews else ' "reviews": []')
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    yield "{\n" + ",\n".join(parts) + ',\n "reviews": ['
+    separator = "\n  "
+    for batch in store.review_json_rows(course.id):
+        yield separator + ",\n  ".join(batch)
+        separator = ",\n  "
+    yield "\n ]\n}\n" if separator != "\n  " else "]\n}\n"
 
 
 def to_toml(data: dict[str, Any], course: Course, store: ProgressStore) -> str:

@@ -255,12 +255,15 @@ class Store:
             params += (since_ms,)
         return [ReviewRecord(*r) for r in self.conn.execute(sql + " ORDER BY reviewed_ms, id", params)]
 
-    def review_json_rows(self, course_id: str) -> list[str]:
-        """Each review as a compact JSON object, encoded by SQLite in C (oldest first)."""
-        return [row[0] for row in self.conn.execute(
+    def review_json_rows(self, course_id: str, batch: int = 10_000) -> Iterator[list[str]]:
+        """The reviews as compact JSON objects, encoded by SQLite in C (oldest
+        first), in lists of ``batch``: a million reviews are never all in memory."""
+        cursor = self.conn.execute(
             f"SELECT json_object('card', card_id, 'rating', rating, 'reviewed', {_ISO_SQL}, "
             "'duration_ms', duration_ms, 'state_before', state_before) "
-            "FROM review_log WHERE course_id = ? ORDER BY reviewed_ms, id", (course_id,))]
+            "FROM review_log WHERE course_id = ? ORDER BY reviewed_ms, id", (course_id,))
+        while rows := cursor.fetchmany(batch):
+            yield [row[0] for row in rows]
 
     def review_buckets(self, course_id: str, bucket_ms: int) -> list[tuple[int, int]]:
         """(time bucket, reviews in it) in time order: per-day figures without loading every review."""
