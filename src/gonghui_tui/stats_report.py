@@ -17,6 +17,9 @@ FORECAST_WIDTH = 20
 
 
 def print_stats(stats: Stats, course: Course, console: Console | None = None) -> None:
+    from gonghui_tui import wrap_adapter
+
+    wrap_adapter.install(textual=False)  # tables wrap course titles by the Chinese rules too
     console = console or Console()
     console.print(Text(t("stats.title", title=course.title), style="bold"))
     overview = Table(show_header=False)

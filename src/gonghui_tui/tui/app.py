@@ -20,6 +20,7 @@ from gonghui_tui.domain.ports import ProgressStore, StoreError
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.search import CourseEntries
+from gonghui_tui import wrap_adapter
 from gonghui_tui.i18n import language, other_language, set_language, t, translator
 from gonghui_tui.storage.settings import Settings, save_settings
 from gonghui_tui.tui.screens.reader import ReaderScreen
@@ -62,6 +63,7 @@ class GonghuiApp(Translated, App[int]):
         search_entries: Callable[[], CourseEntries] | None = None,
     ) -> None:
         super().__init__()
+        wrap_adapter.install()  # Chinese line breaking (禁则) wherever text wraps
         self.course = course
         self.store = store
         self.settings = settings or Settings()
