@@ -138,9 +138,9 @@ def plan_import(store: ProgressStore, course_id: str, checked: Checked,
             record = _with_local_flags(checked.cards[card_id], local.get(card_id))
             if record != local.get(card_id):
                 plan.cards.append(record)
-            plan.reviews.extend((card_id, rating, ms, dur, before, None) for ms, rating, dur, before in new)
+            plan.reviews.extend(new)  # already the log's rows
         elif new:
-            merged = sorted(history.get(card_id, []) + [(ms, rating, dur) for ms, rating, dur, _ in new])
+            merged = sorted(history.get(card_id, []) + [(ms, rating, dur) for _, rating, ms, dur, _, _ in new])
             record, rows = _replay(scheduler, card_id, merged)
             plan.cards.append(_with_local_flags(record, local.get(card_id)))
             if card_id in with_log:
@@ -159,7 +159,7 @@ def _new_reviews(store: ProgressStore, course_id: str, checked: Checked):
     cards are compared key by key. No object is made per stored review.
     """
     stored = store.review_key_lists(course_id)
-    incoming: dict[str, list[tuple[int, int, int | None, int | None]]] = {}
+    incoming: dict[str, list[tuple[str, int, int, int | None, int | None, None]]] = {}
     for card, keys in checked.review_keys.items():
         mine = stored.get(card)
         if mine is not None and mine == ",".join(map(str, sorted(keys))):
@@ -169,7 +169,7 @@ def _new_reviews(store: ProgressStore, course_id: str, checked: Checked):
         for key, r in zip(keys, checked.reviews[card]):
             if key not in have:
                 have.add(key)
-                new.append((key >> 3, key & 7, r.duration_ms, r.state_before or None))
+                new.append((card, key & 7, key >> 3, r.duration_ms, r.state_before or None, None))
         if new:
             incoming[card] = new
     return incoming, stored.keys()
