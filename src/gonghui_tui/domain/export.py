@@ -143,7 +143,7 @@ def csv_cell(value: object) -> object:
 def to_csv(course: Course, store: ProgressStore) -> str:
     """The review log, one row per review, with a header; text cells pass csv_cell."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # CRLF rows (RFC 4180): a CR or LF inside a cell gets it quoted
     writer.writerow(["course_id", "card_id", "section_id", "card_kind", "rating", "rating_name",
                      "reviewed_utc", "duration_ms", "state_before"])
     course_cell = csv_cell(course.id)

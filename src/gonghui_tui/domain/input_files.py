@@ -68,10 +68,11 @@ def kind_of(mode: int) -> str | None:
 
 
 def human_size(size: int) -> str:
-    """``64 MB``, ``64.5 MB``, ``900 B``."""
+    """``900 B``, ``64 MB``, ``64.5 MB``, ``1 GB``."""
     if size < MB:
         return f"{size} B"
-    return f"{size / MB:.1f}".removesuffix(".0") + " MB"
+    unit, name = (MB, "MB") if size < 1024 * MB else (1024 * MB, "GB")
+    return f"{size / unit:.1f}".removesuffix(".0") + f" {name}"
 
 
 def read_limited(path: Path | str, limit: int) -> bytes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import glob
 import os
 import stat
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Iterable
 
@@ -27,6 +27,13 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # exists, but someone else's
     return True
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def remove_stale_temps(path: Path) -> None:
@@ -45,8 +52,15 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], mode: int = 0o600) -
     """Write ``data`` (bytes, or pieces of it as they are made) to ``path`` atomically."""
     ensure_private_dir(path.parent)
     remove_stale_temps(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    # Named before it exists, so a signal at any moment after the file appears
+    # finds the name to remove (tempfile.mkstemp returns it only afterwards).
+    tmp: Path | None = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp"
     try:
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except FileExistsError:
+            tmp = None  # not ours: leave it
+            raise
         with os.fdopen(fd, "wb") as handle:
             for piece in [data] if isinstance(data, bytes) else data:
                 handle.write(piece)
@@ -60,10 +74,8 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], mode: int = 0o600) -
             pass
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        if tmp is not None:
+            _unlink(tmp)
         raise
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)

@@ -19,6 +19,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.ports import ProgressStore, StoreError
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.domain.safe_text import safe
+from gonghui_tui.domain.translate import Key
 from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui import wrap_adapter
 from gonghui_tui.i18n import language, other_language, set_language, t, translator
@@ -220,7 +221,7 @@ class GonghuiApp(Translated, App[int]):
         self.push_screen(ExportScreen(self.export_dir, self.now(), self.tz, trainee_of(self.settings)), chosen)
 
     def _write_export(self, request) -> None:
-        from gonghui_tui.exporting import export
+        from gonghui_tui.exporting import ExportNotAFile, export
         from gonghui_tui.tui.format import break_path
 
         target = request.target
@@ -228,6 +229,10 @@ class GonghuiApp(Translated, App[int]):
             export(request.fmt, target, self.course, self.store, self.now(), self.settings, force=True,
                    tz=self.tz, include_notes=request.include_notes, trainee=request.trainee,
                    t=translator(language()))
+        except ExportNotAFile as exc:
+            self.notify(t("export.not_a_file", path=target, kind=Key(f"filekind.{exc.kind}")),
+                        severity="error", timeout=10, markup=False)
+            return
         except (OSError, StoreError) as exc:
             self.notify(t("export.failed", error=exc), severity="error", timeout=10, markup=False)
             return
@@ -240,7 +245,7 @@ class GonghuiApp(Translated, App[int]):
     def show_cards(self, section_id: str | None) -> None:
         from gonghui_tui.tui.screens.cards import CardBrowserScreen
 
-        notes = lambda: {sid: text for sid, (text, _) in self.store.notes(self.course.id).items()}  # noqa: E731
+        notes = lambda: {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}  # noqa: E731
         self.push_screen(CardBrowserScreen(self.course, self.store, section_id, self.now,
                                            search=lambda: self.search.index(notes()), tz=self.tz))
 
