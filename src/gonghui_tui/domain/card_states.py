@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from gonghui_tui.domain.course import Card, Course
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, CardState, from_ms, to_ms
-from gonghui_tui.domain.scheduler import new_record
+from gonghui_tui.domain.records import CardState, from_ms, to_ms
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,4 @@ def card_rows(course: Course, store: ProgressStore, section_id: str | None, now:
 
 
 def set_suspended(course: Course, store: ProgressStore, card_id: str, suspended: bool, now: datetime) -> None:
-    row = store.ensure_card(course.id, card_id, to_ms(now))
-    record: CardRecord = store.card(course.id, card_id) or new_record(row, card_id, now)
-    store.update_card(course.id, replace(record, suspended=suspended))
+    store.set_card_flags(course.id, card_id, to_ms(now), suspended=suspended)

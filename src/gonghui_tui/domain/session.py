@@ -6,7 +6,7 @@ is chosen. In cram mode nothing is written and nothing is rescheduled.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Callable
 
@@ -98,6 +98,12 @@ class DrillSession:
             self._position += 1
         elif self.later and self.later[0][0] <= now_ms + LEARN_AHEAD.total_seconds() * 1000:
             self.current = self.cards[heapq.heappop(self.later)[1]]
+        if self.current is not None and not self.cram:
+            # The card as stored now, for the intervals on the grade keys: another
+            # instance may have graded it since this session started.
+            fresh = self.store.card(self.course.id, self.current.id)
+            if fresh is not None:
+                self.records[self.current.id] = fresh
         return self.current
 
     @property
@@ -162,8 +168,10 @@ class DrillSession:
             if restored is not None:
                 self.records[snap.card.id] = restored
         if snap.flags_before is not None:
-            self.store.update_card(self.course.id, snap.flags_before)
-            self.records[snap.card.id] = snap.flags_before
+            old = snap.flags_before
+            _, self.records[snap.card.id] = self.store.set_card_flags(
+                self.course.id, snap.card.id, old.due_ms, suspended=old.suspended,
+                buried_until_ms=old.buried_until_ms)
         # The queue as it was before: it still holds whatever card came next.
         del self._order[snap.order_length:]
         self._position, self.later = snap.position, snap.later
@@ -184,11 +192,8 @@ class DrillSession:
         if card is None:
             return
         snapshot = self._snapshot(card)
-        if not self.cram:
-            row = self.store.ensure_card(self.course.id, card.id, to_ms(self.now()))
-            before = self.records.get(card.id) or new_record(row, card.id, self.now())
-            record = replace(before, **flags)
-            self.store.update_card(self.course.id, record)
+        if not self.cram:  # only the flags are written: the schedule stays as stored now
+            before, record = self.store.set_card_flags(self.course.id, card.id, to_ms(self.now()), **flags)
             self.records[card.id] = record
             snapshot.flags_before = before
         self._undo.append(snapshot)

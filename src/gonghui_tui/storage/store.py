@@ -230,6 +230,24 @@ class Store:
             _write_card(c, course_id, after)
             return _log_review(c, course_id, before, rating, at, duration_ms), after
 
+    def set_card_flags(self, course_id: str, card_id: str, new_due_ms: int,
+                       **flags: bool | int | None) -> tuple[CardRecord, CardRecord]:
+        """Change only a card's ``suspended``/``buried_until_ms``: (card before, after).
+
+        The schedule stays as stored now (another instance may have graded the
+        card since this one read it); only the named columns are written.
+        """
+        if not flags or set(flags) - {"suspended", "buried_until_ms"}:
+            raise ValueError(f"not card flags: {sorted(flags)}")
+        with self.transaction() as c:
+            row = _insert_card_row(c, course_id, card_id, new_due_ms)
+            before = _card_record(c.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE id = ?",
+                                            (row,)).fetchone())
+            after = replace(before, **flags)
+            c.execute(f"UPDATE card_state SET {', '.join(f'{name} = ?' for name in flags)} WHERE id = ?",
+                      (*(int(v) if isinstance(v, bool) else v for v in flags.values()), row))
+            return before, after
+
     def undo_review(self, course_id: str, review_id: int) -> CardRecord | None:
         """Remove a review from the log and put the card back exactly as it was before it."""
         with self.transaction() as c:
