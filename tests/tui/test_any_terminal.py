@@ -50,6 +50,43 @@ async def test_resizing_through_sizes_on_each_screen(app, screen_type):
             assert len(screen_text(app).splitlines()) == height
 
 
+VISIBLE_SIZES = [(40, 12), (60, 20), (80, 24)]
+
+
+@pytest.mark.parametrize("size", VISIBLE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_search_results_are_visible(app, size):
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"wurongru")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "找到 5 条" in text
+        assert "[标题] “五融入”工作思路" in text  # a result row, not only the count
+
+
+@pytest.mark.parametrize("size", VISIBLE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_drill_answer_is_visible_after_space(app, size):
+    async with app.run_test(size=size) as pilot:
+        app.screen.query_one(OutlineTree).select_section("summary")
+        await pilot.pause()
+        await pilot.press("d", "space")
+        await pilot.pause()
+        text = squash(screen_text(app)).replace("│", "")  # lines joined across the card's border
+        assert "总结中，工会干部培训被称为提升什么的重要途径" in text
+        assert "提升工会工作质量的重要途径。" in text  # the answer
+        assert "1重来" in text and "4简单" in text
+
+
+@pytest.mark.parametrize("size", VISIBLE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_help_rows_are_visible(app, size):
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = app.screen.query_one("#help-table").region
+        shown = [line for line in screen_text(app).splitlines()[rows.y + 1:rows.bottom] if "│" in line]
+        keys = [line for line in shown if line.split("│")[1].strip()]
+        assert len(keys) >= 5, screen_text(app)
+
+
 async def test_at_60x20_outline_and_section_take_turns(app):
     async with app.run_test(size=(60, 20)) as pilot:
         screen = app.screen

@@ -39,6 +39,8 @@ class GonghuiApp(Translated, App[int]):
     # Only our provider: Textual's system commands are English-only; the theme
     # and quit commands they offer are in ours (and on keys) in both languages.
     COMMANDS = {StudyCommands}
+    # Every screen gets -short below 16 rows: app.tcss gives the content the room.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (16, "-roomy")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "bind.quit", id="app.quit"),
         Binding("question_mark", "help", "bind.help", id="app.help"),

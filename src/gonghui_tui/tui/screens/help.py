@@ -16,13 +16,21 @@ from textual.widgets import DataTable, Static
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.translated import Translated
 
-KEY_NAMES = {"question_mark": "?", "slash": "/", "exclamation_mark": "!", "space": "Space",
-             "enter": "Enter", "escape": "Esc", "tab": "Tab", "up": "↑", "down": "↓",
-             "left": "←", "right": "→"}
+KEY_NAMES = {"question_mark": "?", "slash": "/", "exclamation_mark": "!", "comma": ",",
+             "full_stop": ".", "space": "Space", "enter": "Enter", "escape": "Esc", "tab": "Tab",
+             "up": "↑", "down": "↓", "left": "←", "right": "→", "home": "Home", "end": "End",
+             "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del", "backspace": "Backspace",
+             "insert": "Ins", "ctrl": "Ctrl", "shift": "Shift", "alt": "Alt"}
 
 
 def key_label(key: str) -> str:
-    return "+".join(KEY_NAMES.get(part, part) for part in key.split("+"))
+    """One spelling for every key: named keys capitalised like Enter and Tab
+    (Home, End, PgUp, Ctrl+P); single letters as typed."""
+    parts = key.split("+")
+    named = [KEY_NAMES.get(part, part.capitalize() if len(part) > 1 else part) for part in parts]
+    if len(parts) > 1 and len(named[-1]) == 1 and named[-1].isalpha():
+        named[-1] = named[-1].upper()  # Ctrl+P, as keyboards print it
+    return "+".join(named)
 
 
 def binding_rows(screen: Screen) -> list[tuple[str, str]]:

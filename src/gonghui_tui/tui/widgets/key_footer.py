@@ -32,6 +32,7 @@ from gonghui_tui.tui.textual_private import FooterKey, footer_bindings_ready, ma
 # DEFAULT_CSS paddings); the palette key adds its left border and right padding.
 KEY_EXTRA = 3
 PALETTE_EXTRA = KEY_EXTRA + 2
+FIRST_ACTIONS = ("quit",)
 
 
 def key_cells(key_display: str, description: str) -> int:
@@ -117,6 +118,8 @@ class KeyFooter(Footer):
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 keys.append((binding, enabled, tooltip))
+        # Quit first: a narrow footer never leaves out the way out.
+        keys.sort(key=lambda k: k[0].action not in FIRST_ACTIONS)
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
