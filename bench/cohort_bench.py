@@ -71,10 +71,10 @@ def engine_duckdb(folder: Path) -> int:
     con = duckdb.connect()
     con.execute(f"CREATE TABLE t AS SELECT row_number() OVER () AS trainee, * FROM read_json("
                 f"'{folder}/*.json', format='auto', maximum_object_size=268435456)")
-    con.execute("SELECT trainee, substr(r.reviewed, 1, 13), COUNT(*) FROM "
+    con.execute("SELECT trainee, date_trunc('hour', r.reviewed::TIMESTAMP), COUNT(*) FROM "
                 "(SELECT trainee, unnest(reviews) AS r FROM t) GROUP BY 1, 2").fetchall()
     con.execute("SELECT trainee, COUNT(*), SUM((r.rating != 1)::INT) FROM (SELECT trainee, unnest(reviews) AS r "
-                f"FROM t) WHERE r.state_before = 2 AND r.reviewed >= '{CUTOFF}' GROUP BY 1").fetchall()
+                f"FROM t) WHERE r.state_before = 2 AND r.reviewed::TIMESTAMP >= '{CUTOFF[:19]}'::TIMESTAMP GROUP BY 1").fetchall()
     return con.execute("SELECT COUNT(*) FROM t").fetchone()[0]
 
 

@@ -63,3 +63,27 @@ async def test_hardest_cards_name_the_trainees_and_bad_files_have_a_tab(course, 
         await pilot.pause()
         files = app.screen.query_one("#cohort-files", DataTable)
         assert "not a gonghui-tui progress export" in str(files.get_row_at(0)[1])
+
+
+async def test_roster_fits_80_columns_and_the_screenshot_for_the_docs(course, clock, tmp_path):
+    """At 80×24 a screenful of trainees shows with name, unit, reading and reviews;
+    GONGHUI_SCREENSHOTS=1 keeps the picture docs/cohort.md shows."""
+    import os
+    from pathlib import Path
+
+    for i in range(14):
+        data = export_data(i, 200, course, now=clock.now())
+        (tmp_path / f"{i}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    cohort = build_cohort(course, read_cohort(gather([str(tmp_path)]), course, clock.now()), clock.now())
+    app = CohortApp(cohort, course)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        roster = app.screen.query_one("#cohort-roster", DataTable)
+        assert roster.row_count == 14 and roster.scrollable_content_region.height >= 10
+        widths = [roster.columns[key].get_render_width(roster) for key in ("mark", "0", "1", "2", "3")]
+        assert sum(widths) <= 80
+        marks = _column(roster, "mark")
+        assert "△" in marks and " " in marks  # some have stopped, some are studying
+        if os.environ.get("GONGHUI_SCREENSHOTS"):
+            Path(__file__).parent.parent.parent.joinpath("docs", "cohort-screen.svg").write_text(
+                app.export_screenshot(title="gonghui-tui cohort"), encoding="utf-8")

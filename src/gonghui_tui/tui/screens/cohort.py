@@ -107,7 +107,7 @@ class CohortScreen(Translated, Screen[None]):
                            for g in cells))
         self._fill(
             "#cohort-cards", ["cohort.card", "cohort.recall", "cohort.lapses", "cohort.leeches", "cohort.struggling"],
-            [[Text(card_text(self.course, h.card_id, 40)), percent(h.mean_recall), str(h.lapses), str(h.leeches),
+            [[Text(card_text(self.course, h.card_id, 18)), percent(h.mean_recall), str(h.lapses), str(h.leeches),
               Text("、".join(display_name(c.roster[i], t) for i in h.strugglers) or "—")] for h in c.hardest])
         self._fill(
             "#cohort-units", ["cohort.unit", "cohort.trainees", "cohort.not_started", "cohort.stopped",
