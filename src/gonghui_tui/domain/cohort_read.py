@@ -14,14 +14,12 @@ import tomllib
 import zipfile
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, timedelta, tzinfo
 from concurrent.futures import ProcessPoolExecutor
 from typing import Annotated, Callable, Iterable, Iterator
 
 import msgspec
 from fsrs import Card as FsrsCard
-from fsrs import Scheduler
 
 from gonghui_tui.domain.cohort_sources import Source, Unreadable
 from gonghui_tui.domain.course import Course
@@ -93,7 +91,7 @@ class _Export(msgspec.Struct):
     reviews: list[_Review] = []
 
 
-REVIEW, AGAIN = int(CardState.REVIEW), int(Rating.AGAIN)  # plain ints: compared per review
+NEW, REVIEW, AGAIN = int(CardState.NEW), int(CardState.REVIEW), int(Rating.AGAIN)  # plain ints, compared often
 
 
 class BadExport(Exception):
@@ -157,19 +155,28 @@ def decode(raw: bytes, suffix: str) -> _Export:
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise BadExport(f"not a JSON or TOML export ({exc})") from None
         _check_header(data.get("format"), data.get("format_version"))
-        return _convert(lambda: msgspec.convert(data, _Export))
+        return _checked(lambda: msgspec.convert(data, _Export))
     try:
-        header = _HEADER.decode(raw)
-    except msgspec.ValidationError:
-        raise BadExport("not a gonghui-tui progress export") from None
+        export = _DECODER.decode(raw)  # one pass; the header is looked at only when it fails
+    except msgspec.ValidationError as exc:
+        _check_json_header(raw)
+        raise BadExport(f"the export is damaged or incomplete ({exc})") from None
     except msgspec.DecodeError as exc:
         try:
             json.loads(raw)
         except (ValueError, UnicodeDecodeError) as detail:
             exc = detail  # stdlib's message names line and column
         raise BadExport(f"not a JSON or TOML export ({exc})") from None
+    _check_header(export.format, export.format_version)
+    return _checked(lambda: export)
+
+
+def _check_json_header(raw: bytes) -> None:
+    try:
+        header = _HEADER.decode(raw)
+    except msgspec.ValidationError:
+        raise BadExport("not a gonghui-tui progress export") from None
     _check_header(header.format, header.format_version)
-    return _convert(lambda: _DECODER.decode(raw))
 
 
 def _check_header(fmt: object, version: object) -> None:
@@ -179,7 +186,7 @@ def _check_header(fmt: object, version: object) -> None:
         raise BadExport(f"export format {version} is not supported (this version reads {FORMAT_VERSION})")
 
 
-def _convert(run: Callable[[], _Export]) -> _Export:
+def _checked(run: Callable[[], _Export]) -> _Export:
     try:
         export = run()
         _iso_ms(export.exported_at)
@@ -188,51 +195,26 @@ def _convert(run: Callable[[], _Export]) -> _Export:
         raise BadExport(f"the export is damaged or incomplete ({exc})") from None
 
 
-def summarise(export: _Export, source: Source, course: Course, now: datetime,
-              tz: tzinfo | None = None, day_starts: DayStarts | None = None) -> TraineeSummary:
-    """The figures the report needs from one export. Hot: 5,000 exports of
-    1,000 reviews each must read in seconds, so the per-review work is two
-    comprehensions; days are counted by bisection (docs/performance.md)."""
-    if export.course.id != course.id:
-        raise BadExport(f"an export of course {export.course.id!r} ({clean(export.course.title)}), "
-                        f"not {course.id!r}; run the report for that course with --course")
-    cutoff = iso(round((now - timedelta(days=RETENTION_DAYS)).timestamp() * 1000))
-    reviews = export.reviews
-    times = [r.reviewed for r in reviews]
-    in_order = times == sorted(times)  # exports list reviews oldest first; ISO text sorts like time
-    if not in_order:
-        times.sort()
-    recent = reviews[bisect_left(times, cutoff):] if in_order else reviews
-    judged = [r.rating for r in recent if r.state_before == REVIEW and r.reviewed >= cutoff]
-    try:
-        days = _study_days(times, tz, day_starts)
-        starts = day_starts or DayStarts(tz)
-        for section in export.sections:
-            for stamp in (section.first_read, section.last_read):
-                if stamp:
-                    days.setdefault(starts.day_of(stamp), 0)
-        cards = _card_stats(export.cards, course, now)
-    except (ValueError, OverflowError, TypeError) as exc:
-        raise BadExport(f"the export is damaged or incomplete ({exc})") from None
-    trainee = export.trainee or _Trainee()
-    section_ids = course.sections.keys()
-    return TraineeSummary(
-        name=clean(trainee.name), unit=clean(trainee.unit), source=source.label, file_name=source.name,
-        exported_at=export.exported_at,
-        read=frozenset(s.id for s in export.sections if s.read and s.id in section_ids),
-        reviews=len(reviews), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN),
-        days=days, cards=cards)
+class ReadContext:
+    """What every export is read against, made once for the whole class: the
+    course, the report time, and the start of each study day as UTC ISO text
+    (so a trainee's reviews per day are a bisection per day, not a time-zone
+    conversion per review)."""
 
-
-class DayStarts:
-    """When each study day begins, as UTC ISO text, remembered for the whole
-    class: counting a trainee's reviews per day is then one bisection per day
-    they studied, not a time-zone conversion per review."""
-
-    def __init__(self, tz: tzinfo | None) -> None:
-        self.tz = tz
+    def __init__(self, course: Course, now: datetime, tz: tzinfo | None = None) -> None:
+        self.course, self.now, self.tz = course, now, tz
+        self.cutoff = iso(round((now - timedelta(days=RETENTION_DAYS)).timestamp() * 1000))
+        self.card_ids = frozenset(c.id for c in course.cards)
+        self.section_ids = frozenset(course.sections)
+        self.scheduler = make_scheduler(0.9, fuzzing=False)  # recall does not depend on the retention
         self._starts: dict[date, str] = {}
         self._days: dict[str, date] = {}
+
+    def day_start(self, day: date) -> str:
+        text = self._starts.get(day)
+        if text is None:
+            text = self._starts[day] = iso(round(day_start(day, self.tz).timestamp() * 1000))
+        return text
 
     def day_of(self, stamp: str) -> date:
         """The study day of a UTC ISO time, remembered per quarter hour (every
@@ -243,82 +225,96 @@ class DayStarts:
             day = self._days[key] = study_day(datetime.fromisoformat(stamp), self.tz)
         return day
 
-    def __getitem__(self, day: date) -> str:
-        text = self._starts.get(day)
-        if text is None:
-            text = self._starts[day] = iso(round(day_start(day, self.tz).timestamp() * 1000))
-        return text
+
+def summarise(export: _Export, source: Source, ctx: ReadContext) -> TraineeSummary:
+    """The figures the report needs from one export. Hot: 5,000 exports of
+    1,000 reviews each must read in seconds, so the per-review work is one
+    list of times and one filtered list; days are counted by bisection."""
+    course = ctx.course
+    if export.course.id != course.id:
+        raise BadExport(f"an export of course {export.course.id!r} ({clean(export.course.title)}), "
+                        f"not {course.id!r}; run the report for that course with --course")
+    reviews = export.reviews
+    times = [r.reviewed for r in reviews]
+    cut = bisect_left(times, ctx.cutoff)
+    if times != sorted(times):  # exports list reviews oldest first; ISO text sorts like time
+        times.sort()
+        judged = [r.rating for r in reviews if r.state_before == REVIEW and r.reviewed >= ctx.cutoff]
+    else:
+        judged = [r.rating for r in reviews[cut:] if r.state_before == REVIEW]
+    try:
+        days = _study_days(times, ctx)
+        for section in export.sections:
+            for stamp in (section.first_read, section.last_read):
+                if stamp:
+                    days.setdefault(ctx.day_of(stamp), 0)
+        cards = _card_stats(export.cards, ctx)
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise BadExport(f"the export is damaged or incomplete ({exc})") from None
+    trainee = export.trainee or _Trainee()
+    return TraineeSummary(
+        name=clean(trainee.name), unit=clean(trainee.unit), source=source.label, file_name=source.name,
+        exported_at=export.exported_at,
+        read=frozenset(s.id for s in export.sections if s.read and s.id in ctx.section_ids),
+        reviews=len(reviews), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN),
+        days=days, cards=cards)
 
 
-def _study_days(times: list[str], tz: tzinfo | None, starts: DayStarts | None) -> dict[date, int]:
+def _study_days(times: list[str], ctx: ReadContext) -> dict[date, int]:
     """Reviews per study day from the sorted review times."""
     days: dict[date, int] = {}
-    if not times:
-        return days
-    starts = starts or DayStarts(tz)
-    day = starts.day_of(times[0])
-    begin = 0
-    while begin < len(times):
-        end = bisect_left(times, starts[day + timedelta(days=1)], begin)
-        if end > begin:
-            days[day] = end - begin
+    begin, total = 0, len(times)
+    while begin < total:
+        day = ctx.day_of(times[begin])
+        end = bisect_left(times, ctx.day_start(day + timedelta(days=1)), begin)
+        end = max(end, begin + 1)  # never stall on a time the memo rounds into the previous day
+        days[day] = days.get(day, 0) + end - begin
         begin = end
-        if begin < len(times):
-            day = max(day + timedelta(days=1), starts.day_of(times[begin]))
     return days
 
 
-def _card_stats(rows: list[_Card], course: Course, now: datetime) -> dict[str, CardStat]:
+def _card_stats(rows: list[_Card], ctx: ReadContext) -> dict[str, CardStat]:
     """Recall now, maturity and the due time of each known card. fsrs reads only
     the stability and the last review, so one probe card serves them all."""
-    scheduler = _scheduler()
     probe = FsrsCard(card_id=1)
+    recall_of, now, known = ctx.scheduler.get_card_retrievability, ctx.now, ctx.card_ids
     out = {}
     for row in rows:
-        if course.card(row.id) is None:
+        if row.id not in known:
             continue  # a card this course no longer has
         last = datetime.fromisoformat(row.last_review) if row.last_review else None
-        studied = row.state != CardState.NEW and last is not None and row.stability is not None
-        recall, mature, due_ms = 0.0, False, None
-        if studied:
-            probe.stability, probe.last_review = row.stability, last
-            recall = scheduler.get_card_retrievability(probe, now)
-            due = datetime.fromisoformat(row.due) if row.due else last
-            mature = (due - last).total_seconds() * 1000 >= MATURE_MS
-            due_ms = None if row.suspended else round(due.timestamp() * 1000)
-        out[row.id] = CardStat(recall, mature, row.lapses, bool(row.leech), row.reps, due_ms)
+        if row.state == NEW or last is None or row.stability is None:
+            out[row.id] = CardStat(0.0, False, row.lapses, bool(row.leech), row.reps, None)
+            continue
+        probe.stability, probe.last_review = row.stability, last
+        due = datetime.fromisoformat(row.due) if row.due else last
+        out[row.id] = CardStat(recall_of(probe, now), (due - last).total_seconds() * 1000 >= MATURE_MS,
+                               row.lapses, bool(row.leech), row.reps,
+                               None if row.suspended else round(due.timestamp() * 1000))
     return out
 
 
-@lru_cache(maxsize=1)
-def _scheduler() -> Scheduler:
-    # Recall depends on stability and elapsed time only, not on the desired retention.
-    return make_scheduler(0.9, fuzzing=False)
-
-
-def _outcome(item: Source | Unreadable, course: Course, now: datetime, tz: tzinfo | None,
-             starts: DayStarts) -> TraineeSummary | tuple[str, str]:
+def _outcome(item: Source | Unreadable, ctx: ReadContext) -> TraineeSummary | tuple[str, str]:
     """One source read and summed up, or (file, why it does not count)."""
     if isinstance(item, Unreadable):
         return item.label, item.reason
     try:
-        return summarise(decode(_read(item), item.suffix), item, course, now, tz, starts)
+        return summarise(decode(_read(item), item.suffix), item, ctx)
     except BadExport as exc:
         return item.label, str(exc)
 
 
-_worker: tuple[Course, datetime, tzinfo | None, DayStarts] | None = None
+_worker: ReadContext | None = None
 
 
 def _start_worker(course: Course, now: datetime, tz: tzinfo | None) -> None:
     global _worker
-    _worker = (course, now, tz, DayStarts(tz))
+    _worker = ReadContext(course, now, tz)
 
 
 def _work(item: Source | Unreadable) -> TraineeSummary | tuple[str, str]:
     assert _worker is not None
-    course, now, tz, starts = _worker
-    return _outcome(item, course, now, tz, starts)
+    return _outcome(item, _worker)
 
 
 def _outcomes(items: list[Source | Unreadable], course: Course, now: datetime, tz: tzinfo | None,
@@ -327,9 +323,9 @@ def _outcomes(items: list[Source | Unreadable], course: Course, now: datetime, t
     its own files (decoding is most of the time); only the small summaries
     travel back."""
     if workers <= 1 or len(items) < PARALLEL_FROM:
-        starts = DayStarts(tz)
+        ctx = ReadContext(course, now, tz)
         for item in items:
-            yield _outcome(item, course, now, tz, starts)
+            yield _outcome(item, ctx)
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(course, now, tz)) as pool:
         yield from pool.map(_work, items, chunksize=16)
