@@ -59,7 +59,8 @@ def export_data(index: int, reviews: int, course, now: datetime = NOW, seed: int
         if card not in state:
             continue
         stability = rng.uniform(0.5, 4.0) if card in weak else rng.uniform(3.0, 60.0)
-        card_rows.append({"id": card, "state": state[card], "stability": round(stability, 4),
+        card_rows.append({"id": card, "state": state[card], "step": 0 if state[card] == 3 else None,
+                          "stability": round(stability, 4),
                           "difficulty": round(rng.uniform(3, 9), 4), "reps": reps[card],
                           "lapses": lapses.get(card, 0), "suspended": False, "leech": lapses.get(card, 0) >= 8,
                           "due": iso(last[card] + int(stability * 86_400_000)), "last_review": iso(last[card])})
@@ -68,7 +69,8 @@ def export_data(index: int, reviews: int, course, now: datetime = NOW, seed: int
     return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "app_version": "0.1.0",
             "exported_at": iso(_ms(end)), "course": {"id": course.id, "title": course.title},
             "trainee": {"name": name, "unit": unit}, "settings": {"desired_retention": 0.9},
-            "position": None, "sections": sections, "cards": card_rows, "reviews": log}
+            "position": None, "sections": sections,
+            "cards": [{k: v for k, v in row.items() if v is not None} for row in card_rows], "reviews": log}
 
 
 def export_text(data: dict) -> str:

@@ -40,8 +40,8 @@ def load_cohort(patterns: list[str], course: Course, now: datetime, show_progres
                                workers=workers)
     else:
         read = read_cohort(items, course, now, workers=workers)
-    for label, reason in read.rejected:
-        print(f"gonghui-tui: {safe(label, one_line=True)}: {safe(reason, one_line=True)}", file=sys.stderr)
+    for _, reason in read.rejected:
+        print(f"gonghui-tui: {safe(reason.render(t), one_line=True)}", file=sys.stderr)
     if not read.trainees:
         raise CohortError(t("cohort.none"))
     return build_cohort(course, read, now)
@@ -61,7 +61,7 @@ def render_report(fmt: str, cohort: Cohort, course: Course) -> str:
     if fmt == "csv":
         return cohort_report.to_csv(cohort, t)
     if fmt == "json":
-        return cohort_report.to_json(cohort, course)
+        return cohort_report.to_json(cohort, course, t)
     from gonghui_tui.domain.cohort_html import to_html
 
     return to_html(cohort, course, t, language())

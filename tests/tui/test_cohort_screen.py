@@ -62,7 +62,7 @@ async def test_hardest_cards_name_the_trainees_and_bad_files_have_a_tab(course, 
         tabs.active = "tab-files"
         await pilot.pause()
         files = app.screen.query_one("#cohort-files", DataTable)
-        assert "not a gonghui-tui progress export" in str(files.get_row_at(0)[1])
+        assert "bad.json" in str(files.get_row_at(0)[0])
 
 
 async def test_roster_fits_80_columns_and_the_screenshot_for_the_docs(course, clock, tmp_path):

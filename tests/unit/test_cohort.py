@@ -78,11 +78,13 @@ def test_bad_files_are_listed_with_a_reason_and_the_rest_still_count(course, clo
     out, err = capsys.readouterr()
     report = json.loads(out)
     assert [r["name"] for r in report["roster"]] == ["王芳"]
-    reasons = dict((line.split(": ", 2)[1], line.split(": ", 2)[2]) for line in err.splitlines())
-    assert reasons[str(folder / "notes.json")] == "not a gonghui-tui progress export"
-    assert "course 'other'" in reasons[str(folder / "other.json")]
-    assert reasons[str(folder / "cut.json")].startswith("not a JSON or TOML export")
-    assert "$.reviews[0].rating" in reasons[str(folder / "typed.json")]
+    lines = {name: next(line for line in err.splitlines() if f"{folder / name}" in line)
+             for name in ("notes.json", "other.json", "cut.json", "typed.json")}
+    assert lines["notes.json"].endswith("notes.json: 不是本程序导出的学习进度文件")
+    assert "课程“other”，不是“gonghui-ganbu-peixun”" in lines["other.json"]
+    assert "不是 JSON 或 TOML 格式的导出文件" in lines["cut.json"]
+    assert "typed.json: reviews[0].rating" in lines["typed.json"]
+    assert all(line.startswith("gonghui-tui: ") for line in err.splitlines()) and len(err.splitlines()) == 4
     assert len(report["rejected"]) == 4 and "Traceback" not in err
 
 
@@ -122,7 +124,7 @@ def test_zip_files_and_globs_are_read_and_another_course_is_refused(course, cloc
     assert sorted(r[0] for r in rows[1:]) == ["丁", "丙", "乙", "甲"]
     assert "Traceback" not in err
     assert main(["cohort", str(tmp_path / "nothing-*.json")]) == 2
-    assert "nothing-*.json: no such file or folder" in capsys.readouterr().err
+    assert "nothing-*.json：没有这个文件或文件夹" in capsys.readouterr().err
 
 
 def test_csv_report_has_a_bom_and_one_row_per_trainee_and_no_formulas(course, clock, tmp_path):

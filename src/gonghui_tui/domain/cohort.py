@@ -16,6 +16,7 @@ from statistics import fmean
 from gonghui_tui.domain.cohort_read import ReadResult, TraineeSummary
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.records import to_ms
+from gonghui_tui.domain.translate import Message
 from gonghui_tui.domain.scheduler import day_start, study_day
 
 STOPPED_DAYS = 7
@@ -93,7 +94,7 @@ class Cohort:
     heatmap: dict[str, int]  # ISO study day -> reviews, oldest first
     forecast: list[int]
     units: list[UnitFigure]
-    rejected: list[tuple[str, str]]
+    rejected: list[tuple[str, Message]]  # (file, one line naming it and why)
     replaced: int
 
 

@@ -144,7 +144,6 @@ def to_html(cohort: Cohort, course: Course, t: Translate, lang: str = "zh", tz: 
                        for u in c.units], numeric={1, 2, 3, 4, 5, 6, 7}))
     if c.rejected:
         out.append(f"<h2 id='rejected'>{e(t('cohort.rejected'))}</h2>")
-        out.append(_table([t("cohort.file"), t("cohort.reason")], [("", [e(f), e(r)]) for f, r in c.rejected],
-                          cls="rejected"))
+        out.append(_table([t("cohort.reason")], [("", [e(r.render(t))]) for _, r in c.rejected], cls="rejected"))
     out.append("</body></html>\n")
     return "\n".join(out)

@@ -1,101 +1,41 @@
 """Read many trainees' exports into small per-trainee summaries.
 
-Each export is decoded straight into typed structs by msgspec (which also
-validates every field: docs/performance.md has the engine comparison), then
-reduced at once to what the cohort report needs, so memory grows with the
-number of trainees, not with their review logs. Notes are never decoded:
-the cohort cannot show them even when a file holds them.
+Each file gets exactly the checks `import` makes (``importer.decode_export``
+and ``import_check.check_export``: msgspec schema, course ids, times, rules
+across fields), then is reduced at once to what the cohort report needs, so
+memory grows with the number of trainees, not with their review logs.
+Notes are never looked at: the cohort cannot show them even when a file
+holds them. Speed and the engine comparison: docs/performance.md.
 """
 
 from __future__ import annotations
 
-import json
-import tomllib
-import zipfile
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
 from concurrent.futures import ProcessPoolExecutor
-from typing import Annotated, Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from itertools import chain
+from typing import Callable, Iterable, Iterator
 
-import msgspec
 from fsrs import Card as FsrsCard
 
-from gonghui_tui.domain.cohort_sources import Source, Unreadable
+from gonghui_tui.domain.cohort_sources import Source, SourceError, Unreadable
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.export import FORMAT_NAME, FORMAT_VERSION, iso
-from gonghui_tui.domain.records import CardState, Rating
+from gonghui_tui.domain.import_check import check_export
+from gonghui_tui.domain.import_errors import ImportProblem
+from gonghui_tui.domain.import_schema import ExportIn
+from gonghui_tui.domain.importer import decode_export
+from gonghui_tui.domain.records import CardState, Rating, to_ms
 from gonghui_tui.domain.scheduler import day_start, make_scheduler, study_day
 from gonghui_tui.domain.trainee import clean
+from gonghui_tui.domain.translate import Message
 
-MATURE_MS = 21 * 86_400_000
+MATURE = timedelta(days=21)
 PARALLEL_FROM = 200  # fewer files than this read faster in one process than the pool starts
 RETENTION_DAYS = 30
-
-
-class _Trainee(msgspec.Struct, gc=False):
-    name: str = ""
-    unit: str = ""
-
-
-class _Course(msgspec.Struct, gc=False):
-    id: str
-    title: str = ""
-
-
-class _Section(msgspec.Struct, gc=False):
-    id: str
-    read: bool = False
-    first_read: str | None = None
-    last_read: str | None = None
-
-
-class _Card(msgspec.Struct, gc=False):
-    id: str
-    state: int
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    reps: int = 0
-    lapses: int = 0
-    suspended: bool | int = False
-    leech: bool | int = False
-    due: str | None = None
-    last_review: str | None = None
-
-
-# UTC, as exports write it: such text sorts in time order, which the reading relies on.
-UtcStamp = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")]
-
-
-class _Review(msgspec.Struct, gc=False):
-    card: str
-    rating: Annotated[int, msgspec.Meta(ge=1, le=4)]
-    reviewed: UtcStamp
-    state_before: int | None = None
-
-
-class _Header(msgspec.Struct):
-    format: str = ""
-    format_version: int | None = None
-
-
-class _Export(msgspec.Struct):
-    format: str
-    format_version: int
-    exported_at: str
-    course: _Course
-    trainee: _Trainee | None = None
-    sections: list[_Section] = []
-    cards: list[_Card] = []
-    reviews: list[_Review] = []
-
-
+QUARTER_HOUR_MS = 15 * 60 * 1000
 NEW, REVIEW, AGAIN = int(CardState.NEW), int(CardState.REVIEW), int(Rating.AGAIN)  # plain ints, compared often
-
-
-class BadExport(Exception):
-    """One line saying why a file does not count."""
+OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -114,7 +54,7 @@ class TraineeSummary:
     unit: str
     source: str  # where it came from, for unsigned exports and messages
     file_name: str
-    exported_at: str
+    exported_at: datetime
     read: frozenset[str]
     reviews: int
     judged_30d: int
@@ -135,173 +75,110 @@ class TraineeSummary:
 @dataclass
 class ReadResult:
     trainees: list[TraineeSummary]
-    rejected: list[tuple[str, str]]  # (file, one-line reason)
+    rejected: list[tuple[str, Message]]  # (file, one line naming it and why)
     replaced: int  # older exports of a trainee already counted
-
-
-_DECODER = msgspec.json.Decoder(_Export)
-_HEADER = msgspec.json.Decoder(_Header)
-
-
-def _iso_ms(text: str) -> int:
-    return round(datetime.fromisoformat(text).timestamp() * 1000)
-
-
-def decode(raw: bytes, suffix: str) -> _Export:
-    """The export, validated field by field like `import` does; BadExport otherwise."""
-    if suffix == ".toml":
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise BadExport(f"not a JSON or TOML export ({exc})") from None
-        _check_header(data.get("format"), data.get("format_version"))
-        return _checked(lambda: msgspec.convert(data, _Export))
-    try:
-        export = _DECODER.decode(raw)  # one pass; the header is looked at only when it fails
-    except msgspec.ValidationError as exc:
-        _check_json_header(raw)
-        raise BadExport(f"the export is damaged or incomplete ({exc})") from None
-    except msgspec.DecodeError as exc:
-        try:
-            json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as detail:
-            exc = detail  # stdlib's message names line and column
-        raise BadExport(f"not a JSON or TOML export ({exc})") from None
-    _check_header(export.format, export.format_version)
-    return _checked(lambda: export)
-
-
-def _check_json_header(raw: bytes) -> None:
-    try:
-        header = _HEADER.decode(raw)
-    except msgspec.ValidationError:
-        raise BadExport("not a gonghui-tui progress export") from None
-    _check_header(header.format, header.format_version)
-
-
-def _check_header(fmt: object, version: object) -> None:
-    if fmt != FORMAT_NAME:
-        raise BadExport("not a gonghui-tui progress export")
-    if version != FORMAT_VERSION:
-        raise BadExport(f"export format {version} is not supported (this version reads {FORMAT_VERSION})")
-
-
-def _checked(run: Callable[[], _Export]) -> _Export:
-    try:
-        export = run()
-        _iso_ms(export.exported_at)
-        return export
-    except (msgspec.ValidationError, ValueError) as exc:
-        raise BadExport(f"the export is damaged or incomplete ({exc})") from None
 
 
 class ReadContext:
     """What every export is read against, made once for the whole class: the
-    course, the report time, and the start of each study day as UTC ISO text
-    (so a trainee's reviews per day are a bisection per day, not a time-zone
+    course, the report time, and the start of each study day in epoch ms (so
+    a trainee's reviews per day are a bisection per day, not a time-zone
     conversion per review)."""
 
     def __init__(self, course: Course, now: datetime, tz: tzinfo | None = None) -> None:
         self.course, self.now, self.tz = course, now, tz
-        self.cutoff = iso(round((now - timedelta(days=RETENTION_DAYS)).timestamp() * 1000))
+        self.cutoff = now - timedelta(days=RETENTION_DAYS)
         self.card_ids = frozenset(c.id for c in course.cards)
         self.section_ids = frozenset(course.sections)
         self.scheduler = make_scheduler(0.9, fuzzing=False)  # recall does not depend on the retention
-        self._starts: dict[date, str] = {}
-        self._days: dict[str, date] = {}
+        self._starts: dict[date, int] = {}
+        self._days: dict[int, date] = {}
 
-    def day_start(self, day: date) -> str:
-        text = self._starts.get(day)
-        if text is None:
-            text = self._starts[day] = iso(round(day_start(day, self.tz).timestamp() * 1000))
-        return text
+    def day_start_key(self, day: date) -> int:
+        """The start of a study day as a review key (epoch ms × 8, see import_check)."""
+        key = self._starts.get(day)
+        if key is None:
+            key = self._starts[day] = to_ms(day_start(day, self.tz)) * 8
+        return key
 
-    def day_of(self, stamp: str) -> date:
-        """The study day of a UTC ISO time, remembered per quarter hour (every
-        UTC offset in use is a whole number of quarter hours)."""
-        key = stamp[:14] + "0123"[int(stamp[14:16]) // 15]
-        day = self._days.get(key)
+    def day_of(self, ms: int) -> date:
+        """The study day of a UTC time, remembered per quarter hour (every UTC
+        offset in use is a whole number of quarter hours)."""
+        quarter = ms // QUARTER_HOUR_MS
+        day = self._days.get(quarter)
         if day is None:
-            day = self._days[key] = study_day(datetime.fromisoformat(stamp), self.tz)
+            moment = datetime.fromtimestamp(quarter * QUARTER_HOUR_MS / 1000, tz=timezone.utc)
+            day = self._days[quarter] = study_day(moment, self.tz)
         return day
 
 
-def summarise(export: _Export, source: Source, ctx: ReadContext) -> TraineeSummary:
-    """The figures the report needs from one export. Hot: 5,000 exports of
-    1,000 reviews each must read in seconds, so the per-review work is one
-    list of times and one filtered list; days are counted by bisection."""
-    course = ctx.course
-    if export.course.id != course.id:
-        raise BadExport(f"an export of course {export.course.id!r} ({clean(export.course.title)}), "
-                        f"not {course.id!r}; run the report for that course with --course")
-    reviews = export.reviews
-    times = [r.reviewed for r in reviews]
-    cut = bisect_left(times, ctx.cutoff)
-    if times != sorted(times):  # exports list reviews oldest first; ISO text sorts like time
-        times.sort()
-        judged = [r.rating for r in reviews if r.state_before == REVIEW and r.reviewed >= ctx.cutoff]
-    else:
-        judged = [r.rating for r in reviews[cut:] if r.state_before == REVIEW]
-    try:
-        days = _study_days(times, ctx)
-        for section in export.sections:
-            for stamp in (section.first_read, section.last_read):
-                if stamp:
-                    days.setdefault(ctx.day_of(stamp), 0)
-        cards = _card_stats(export.cards, ctx)
-    except (ValueError, OverflowError, TypeError) as exc:
-        raise BadExport(f"the export is damaged or incomplete ({exc})") from None
-    trainee = export.trainee or _Trainee()
+def summarise(export: ExportIn, source: Source, ctx: ReadContext) -> TraineeSummary:
+    """The figures the report needs from one export, after import's own checks.
+    Hot: 5,000 exports of 1,000 reviews each must read in seconds, so review
+    times come from the checker's keys (sorted in C) and days are counted by
+    bisection; the one Python pass over reviews is the 30-day retention."""
+    checked = check_export(export, ctx.course, ctx.now, True, source.label)
+    keys = sorted(chain.from_iterable(checked.review_keys.values()))
+    cutoff = ctx.cutoff
+    judged = [r.rating for r in export.reviews if r.state_before == REVIEW and r.reviewed >= cutoff]
+    days = _study_days(keys, ctx)
+    for _, _, first_ms, last_ms, _ in checked.sections:
+        for ms in (first_ms, last_ms):
+            if ms is not None:
+                days.setdefault(ctx.day_of(ms), 0)
+    trainee = export.trainee
     return TraineeSummary(
-        name=clean(trainee.name), unit=clean(trainee.unit), source=source.label, file_name=source.name,
-        exported_at=export.exported_at,
-        read=frozenset(s.id for s in export.sections if s.read and s.id in ctx.section_ids),
-        reviews=len(reviews), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN),
-        days=days, cards=cards)
+        name=clean(trainee.name) if trainee else "", unit=clean(trainee.unit) if trainee else "",
+        source=source.label, file_name=source.name, exported_at=export.exported_at or OLDEST,
+        read=frozenset(sid for sid, read, *_ in checked.sections if read and sid in ctx.section_ids),
+        reviews=len(keys), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN),
+        days=days, cards=_card_stats(export, ctx))
 
 
-def _study_days(times: list[str], ctx: ReadContext) -> dict[date, int]:
-    """Reviews per study day from the sorted review times."""
+def _study_days(keys: list[int], ctx: ReadContext) -> dict[date, int]:
+    """Reviews per study day from the sorted review keys (epoch ms × 8 + rating)."""
     days: dict[date, int] = {}
-    begin, total = 0, len(times)
+    begin, total = 0, len(keys)
     while begin < total:
-        day = ctx.day_of(times[begin])
-        end = bisect_left(times, ctx.day_start(day + timedelta(days=1)), begin)
-        end = max(end, begin + 1)  # never stall on a time the memo rounds into the previous day
+        day = ctx.day_of(keys[begin] >> 3)
+        end = bisect_left(keys, ctx.day_start_key(day + timedelta(days=1)), begin)
+        end = max(end, begin + 1)  # never stall, whatever the memo rounds
         days[day] = days.get(day, 0) + end - begin
         begin = end
     return days
 
 
-def _card_stats(rows: list[_Card], ctx: ReadContext) -> dict[str, CardStat]:
-    """Recall now, maturity and the due time of each known card. fsrs reads only
-    the stability and the last review, so one probe card serves them all."""
+def _card_stats(export: ExportIn, ctx: ReadContext) -> dict[str, CardStat]:
+    """Recall now, maturity and the due time of each card of the course. fsrs
+    reads only the stability and the last review, so one probe card serves all."""
     probe = FsrsCard(card_id=1)
     recall_of, now, known = ctx.scheduler.get_card_retrievability, ctx.now, ctx.card_ids
     out = {}
-    for row in rows:
+    for row in export.cards:
         if row.id not in known:
             continue  # a card this course no longer has
-        last = datetime.fromisoformat(row.last_review) if row.last_review else None
+        last = row.last_review
         if row.state == NEW or last is None or row.stability is None:
-            out[row.id] = CardStat(0.0, False, row.lapses, bool(row.leech), row.reps, None)
+            out[row.id] = CardStat(0.0, False, row.lapses, row.leech, row.reps, None)
             continue
         probe.stability, probe.last_review = row.stability, last
-        due = datetime.fromisoformat(row.due) if row.due else last
-        out[row.id] = CardStat(recall_of(probe, now), (due - last).total_seconds() * 1000 >= MATURE_MS,
-                               row.lapses, bool(row.leech), row.reps,
-                               None if row.suspended else round(due.timestamp() * 1000))
+        out[row.id] = CardStat(recall_of(probe, now), row.due - last >= MATURE, row.lapses, row.leech, row.reps,
+                               None if row.suspended else to_ms(row.due))
     return out
 
 
-def _outcome(item: Source | Unreadable, ctx: ReadContext) -> TraineeSummary | tuple[str, str]:
-    """One source read and summed up, or (file, why it does not count)."""
+def _outcome(item: Source | Unreadable, ctx: ReadContext) -> TraineeSummary | tuple[str, Message]:
+    """One source read, checked and summed up, or (file, why it does not count)."""
     if isinstance(item, Unreadable):
         return item.label, item.reason
     try:
-        return summarise(decode(_read(item), item.suffix), item, ctx)
-    except BadExport as exc:
-        return item.label, str(exc)
+        raw = item.read()
+    except SourceError as exc:
+        return item.label, exc.reason
+    try:
+        return summarise(decode_export(raw, item.label, item.suffix), item, ctx)
+    except ImportProblem as exc:
+        return item.label, exc.message
 
 
 _worker: ReadContext | None = None
@@ -312,16 +189,16 @@ def _start_worker(course: Course, now: datetime, tz: tzinfo | None) -> None:
     _worker = ReadContext(course, now, tz)
 
 
-def _work(item: Source | Unreadable) -> TraineeSummary | tuple[str, str]:
+def _work(item: Source | Unreadable) -> TraineeSummary | tuple[str, Message]:
     assert _worker is not None
     return _outcome(item, _worker)
 
 
 def _outcomes(items: list[Source | Unreadable], course: Course, now: datetime, tz: tzinfo | None,
-              workers: int) -> Iterator[TraineeSummary | tuple[str, str]]:
+              workers: int) -> Iterator[TraineeSummary | tuple[str, Message]]:
     """Outcomes in the order of ``items``. With several workers, each reads
-    its own files (decoding is most of the time); only the small summaries
-    travel back."""
+    its own files (decoding and checking are most of the time); only the
+    small summaries travel back."""
     if workers <= 1 or len(items) < PARALLEL_FROM:
         ctx = ReadContext(course, now, tz)
         for item in items:
@@ -337,7 +214,7 @@ def read_cohort(items: Iterable[Source | Unreadable], course: Course, now: datet
     """Every readable export, the newest per trainee; the rest with a reason.
     Each worker opens one file at a time; ``progress(n)`` is called after each."""
     newest: dict[tuple[str, str], TraineeSummary] = {}
-    rejected: list[tuple[str, str]] = []
+    rejected: list[tuple[str, Message]] = []
     replaced = 0
     for done, outcome in enumerate(_outcomes(list(items), course, now, tz, workers), 1):
         if isinstance(outcome, tuple):
@@ -346,15 +223,8 @@ def read_cohort(items: Iterable[Source | Unreadable], course: Course, now: datet
             old = newest.get(outcome.key)
             if old is not None:
                 replaced += 1
-            if old is None or _iso_ms(outcome.exported_at) > _iso_ms(old.exported_at):
+            if old is None or outcome.exported_at > old.exported_at:
                 newest[outcome.key] = outcome
         if progress is not None:
             progress(done)
     return ReadResult(list(newest.values()), rejected, replaced)
-
-
-def _read(source: Source) -> bytes:
-    try:
-        return source.read()
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        raise BadExport(f"cannot read ({getattr(exc, 'strerror', None) or exc})") from None

@@ -112,7 +112,7 @@ def to_markdown(cohort: Cohort, course: Course, t: Translate, tz: tzinfo | None 
                         for u in c.units])
     if c.rejected:
         lines += [f"## {t('cohort.rejected')}", ""]
-        lines += _md_table([t("cohort.file"), t("cohort.reason")], [[f, r] for f, r in c.rejected])
+        lines += _md_table([t("cohort.reason")], [[r.render(t)] for _, r in c.rejected])
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -145,7 +145,7 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def to_json(cohort: Cohort, course: Course) -> str:
+def to_json(cohort: Cohort, course: Course, t: Translate) -> str:
     c = cohort
     return json.dumps({
         "format": "gonghui-tui-cohort", "format_version": 1,
@@ -168,6 +168,6 @@ def to_json(cohort: Cohort, course: Course) -> str:
         "units": [{"unit": u.unit, "trainees": u.trainees, "not_started": u.not_started, "stopped": u.stopped,
                    "read_share": _r(u.read_share), "reviews": u.reviews, "retention_30d": _r(u.retention_30d),
                    "mastery": _r(u.mastery)} for u in c.units],
-        "rejected": [{"file": f, "reason": r} for f, r in c.rejected],
+        "rejected": [{"file": f, "reason": r.render(t)} for f, r in c.rejected],
         "replaced": c.replaced,
     }, ensure_ascii=False, indent=1) + "\n"

@@ -12,9 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from gonghui_tui.domain.import_errors import escape
+from gonghui_tui.domain.input_files import IMPORT_LIMIT, InputFileError, human_size, read_limited
+from gonghui_tui.domain.translate import Message
+
 EXPORT_SUFFIXES = (".json", ".toml")
 # A zip member bigger than this is not an export (a zip bomb is refused unread).
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """A source that cannot be read; ``reason`` is one line naming it, for the edge to render."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -38,13 +50,23 @@ class Source:
         return Path(self.member or self.path.name).suffix.lower()
 
     def read(self) -> bytes:
+        """The bytes, read with the limits `import` uses; SourceError otherwise."""
         if self.member is None:
-            return self.path.read_bytes()
-        with zipfile.ZipFile(self.path) as archive:
-            info = archive.getinfo(self.member)
-            if info.file_size > MAX_MEMBER_BYTES:
-                raise ValueError(f"{info.file_size} bytes, too big for an export")
-            return archive.read(info)
+            try:
+                return read_limited(self.path, IMPORT_LIMIT)
+            except InputFileError as exc:
+                raise SourceError(Message("import.file", {"path": escape(self.label), "problem": exc.reason})) \
+                    from None
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                info = archive.getinfo(self.member)
+                if info.file_size > MAX_MEMBER_BYTES:
+                    raise SourceError(Message("cohort.too_big", {"path": escape(self.label),
+                                                                 "size": human_size(info.file_size)}))
+                return archive.read(info)
+        except (OSError, KeyError, zipfile.BadZipFile, RuntimeError) as exc:  # RuntimeError: encrypted
+            raise SourceError(Message("cohort.bad_zip", {"path": escape(self.label), "problem": str(exc)})) \
+                from None
 
 
 @dataclass(frozen=True)
@@ -52,7 +74,7 @@ class Unreadable:
     """A path given that holds no export at all (missing, or a broken zip)."""
 
     label: str
-    reason: str
+    reason: Message
 
 
 def _zip_members(path: Path) -> Iterator[Source | Unreadable]:
@@ -60,7 +82,7 @@ def _zip_members(path: Path) -> Iterator[Source | Unreadable]:
         with zipfile.ZipFile(path) as archive:
             names = [i.filename for i in archive.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError) as exc:
-        yield Unreadable(str(path), f"not a readable zip file ({exc})")
+        yield Unreadable(str(path), Message("cohort.bad_zip", {"path": escape(str(path)), "problem": str(exc)}))
         return
     for name in sorted(names):
         if Path(name).suffix.lower() in EXPORT_SUFFIXES and not Path(name).name.startswith("."):
@@ -89,7 +111,7 @@ def gather(patterns: list[str]) -> list[Source | Unreadable]:
         else:
             matches = [Path(m) for m in sorted(glob.glob(pattern, recursive=True))]
             if not matches:
-                found.append(Unreadable(pattern, "no such file or folder"))
+                found.append(Unreadable(pattern, Message("cohort.no_such", {"path": escape(pattern)})))
                 continue
         for match in matches:
             for item in _one(match, explicit=True):

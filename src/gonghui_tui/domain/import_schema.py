@@ -91,10 +91,18 @@ class ReviewIn(Struct, gc=False):
     state_before: State | None = None
 
 
+class TraineeIn(Struct, gc=False):
+    """Who made the export (issue 19); the cohort report reads it, import ignores it."""
+
+    name: Short = ""
+    unit: Short = ""
+
+
 class ExportIn(Struct, gc=False):
     format: Short
     format_version: int
     course: CourseIn
+    trainee: TraineeIn | None = None
     settings: SettingsIn = SettingsIn()
     position: Id | None = None
     exported_at: Time | None = None

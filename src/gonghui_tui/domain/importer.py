@@ -34,7 +34,7 @@ from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json
 
-__all__ = ["ImportProblem", "ImportResult", "import_progress", "read_export", "plan_import"]
+__all__ = ["ImportProblem", "ImportResult", "decode_export", "import_progress", "read_export", "plan_import"]
 
 NOTE_RULE = "————"  # dates the second of two notes kept side by side
 
@@ -56,7 +56,13 @@ def read_export(path: Path) -> ExportIn:
         raw = read_limited(path, IMPORT_LIMIT)
     except InputFileError as exc:
         raise ImportProblem("import.file", path=escape(file), problem=exc.reason) from None
-    if path.suffix.lower() == ".json":
+    return decode_export(raw, file, path.suffix)
+
+
+def decode_export(raw: bytes, file: str, suffix: str) -> ExportIn:
+    """``read_export`` for bytes already read (the cohort report reads members of zip files);
+    ``file`` names it in messages, ``suffix`` (.json or .toml) says how to parse it."""
+    if suffix.lower() == ".json":
         return _decode(raw, file, lambda: msgspec.json.decode(raw, type=ExportIn), lambda: json.loads(raw))
     try:
         data = tomllib.loads(raw.decode("utf-8"))

@@ -115,8 +115,8 @@ class CohortScreen(Translated, Screen[None]):
             [[Text(unit_name(u.unit, t)), str(u.trainees), str(u.not_started), str(u.stopped),
               percent(u.read_share), str(u.reviews), percent(u.retention_30d), percent(u.mastery)] for u in c.units])
         if c.rejected:
-            self._fill("#cohort-files", ["cohort.file", "cohort.reason"],
-                       [[Text(safe(f, one_line=True)), Text(safe(r, one_line=True))] for f, r in c.rejected])
+            self._fill("#cohort-files", ["cohort.reason"],
+                       [[Text(safe(r.render(t), one_line=True))] for _, r in c.rejected])
 
     def _fill(self, selector: str, headers: list[str], rows: list[list[Any]]) -> None:
         table = self.query_one(selector, DataTable)
