@@ -113,6 +113,11 @@ def test_other_bad_values_are_refused_by_their_path(tmp_path, capsys, export):
         assert message in refused(tmp_path, capsys, data), message
 
 
+@pytest.mark.parametrize("raw", ["[]", "[1, 2]", "42", '"text"', "null"])
+def test_json_that_is_not_an_object_is_named_as_not_an_export(tmp_path, capsys, export, raw):
+    assert refused(tmp_path, capsys, None, raw=raw) == f"gonghui-tui: {tmp_path / 'bad.json'}: not a gonghui-tui progress export"
+
+
 def test_numbers_past_any_range_and_deep_nesting_are_located_errors(tmp_path, capsys, export):
     text = json.dumps(export)
     huge = text.replace('"duration_ms": ', '"duration_ms": 1e400, "x": ', 1)

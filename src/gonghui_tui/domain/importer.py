@@ -98,8 +98,9 @@ def _check_header(raw: bytes, file: str, plain) -> None:
         data = plain()
     except (ValueError, RecursionError):
         return
-    if isinstance(data, dict):
-        _check_header_values(data.get("format"), data.get("format_version"), file)
+    if not isinstance(data, dict):  # a list or a bare value: not an export at all
+        raise ImportProblem("import.not_progress", path=escape(file))
+    _check_header_values(data.get("format"), data.get("format_version"), file)
 
 
 def _check_header_values(fmt: object, version: object, file: str) -> None:
