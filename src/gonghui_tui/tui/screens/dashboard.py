@@ -27,6 +27,12 @@ from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 
 class DashboardScreen(Translated, Screen[None]):
+    DEFAULT_CSS = """
+    DashboardScreen #dashboard { padding: 0 1; }
+    DashboardScreen .dash-title { margin-top: 1; }
+    DashboardScreen #dash-reading-bar Bar { width: 1fr; }
+    DashboardScreen #dash-states, DashboardScreen #dash-mastery { height: auto; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "bind.leave", id="dashboard.leave"),
         Binding("p", "leave", "bind.leave", show=False, id="dashboard.leave2"),

@@ -16,6 +16,10 @@ from gonghui_tui.tui.translated import Translated
 
 
 class ConfirmScreen(Translated, ModalScreen[bool]):
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen .dialog { width: 60; max-width: 95%; height: auto; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(False)", "export.no", id="confirm.no"),
         Binding("y", "answer(True)", "export.yes", id="confirm.yes"),

@@ -34,6 +34,20 @@ GRADE_KEYS = {1: "grade.again", 2: "grade.hard", 3: "grade.good", 4: "grade.easy
 
 
 class DrillScreen(Translated, Screen[None]):
+    DEFAULT_CSS = """
+    DrillScreen #drill { height: 1fr; padding: 0 1; }
+    DrillScreen #drill-status { color: $text-muted; }
+    DrillScreen #drill-path { padding-bottom: 1; }
+    DrillScreen #drill-card-box { height: 1fr; border: round $primary 50%; padding: 0 1; }
+    DrillScreen #drill-input { margin: 1 0 0 0; }
+    DrillScreen #drill-grades { height: auto; margin-top: 1; }
+    DrillScreen #drill-grades Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
+    DrillScreen #drill-grades Button.suggested { text-style: bold reverse; }
+    DrillScreen #drill-grades Button.grade { height: 1; border: none; min-width: 8; }
+    DrillScreen #drill-summary { height: 1fr; padding: 1 2; border: round $success; }
+    DrillScreen.-short #drill-path { padding-bottom: 0; }
+    DrillScreen.-short #drill-grades { margin-top: 0; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "space", "bind.reveal", id="drill.space"),
         Binding("enter", "enter", "bind.reveal_all", show=False, id="drill.enter"),

@@ -49,6 +49,14 @@ def binding_rows(screen: Screen) -> list[tuple[str, str]]:
 
 
 class HelpScreen(Translated, ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen #help-box { width: 70; max-width: 95%; height: 80%; }
+    HelpScreen #help-title { padding-bottom: 1; }
+    HelpScreen #help-table { height: 1fr; }
+    HelpScreen.-short #help-box { height: 100%; }
+    HelpScreen.-short #help-title { padding-bottom: 0; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "bind.close", id="help.close"),
         Binding("question_mark", "dismiss", "bind.close", show=False, id="help.close2"),
@@ -60,7 +68,7 @@ class HelpScreen(Translated, ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box"):
+        with Vertical(id="help-box", classes="dialog"):
             yield Static(Text(t("help.title"), style="bold"), id="help-title")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
             yield Static(Text(t("help.close_hint"), style="dim"), id="help-hint")

@@ -19,6 +19,11 @@ SAVE_DELAY = 0.6
 
 
 class NoteScreen(Translated, ModalScreen[str]):
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; }
+    NoteScreen #note-box { width: 80%; max-width: 100; height: 70%; }
+    NoteScreen #note-text { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "bind.save_close", priority=True, id="note.close"),
         Binding("ctrl+s", "save", "bind.save", id="note.save"),
@@ -33,7 +38,7 @@ class NoteScreen(Translated, ModalScreen[str]):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="note-box"):
+        with Vertical(id="note-box", classes="dialog"):
             yield Static(Text(t("note.title", title=self.section_title), style="bold"), id="note-title")
             yield TextArea(self.initial, id="note-text", soft_wrap=True, tab_behavior="indent")
             yield Static(Text(t("note.hint"), style="dim"), id="note-hint")

@@ -29,6 +29,27 @@ from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 
 class ReaderScreen(Translated, Screen):
+    DEFAULT_CSS = """
+    ReaderScreen #reader { height: 1fr; }
+    ReaderScreen #outline-pane {
+        width: 38%;
+        min-width: 24;
+        max-width: 50;
+        height: 1fr;
+        border-right: vkey $foreground 20%;
+    }
+    ReaderScreen #outline { height: 1fr; scrollbar-size-vertical: 1; }
+    ReaderScreen #read-count { color: $text-muted; padding: 0 1; }
+    ReaderScreen #read-progress { padding: 0 1; }
+    ReaderScreen #read-progress Bar { width: 1fr; }
+    ReaderScreen #detail { width: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
+    /* Small terminals: the outline and the section take turns (o switches). */
+    ReaderScreen.narrow #outline-pane { width: 100%; max-width: 100%; border-right: none; }
+    ReaderScreen.narrow #detail { display: none; }
+    ReaderScreen.narrow.show-detail #outline-pane { display: none; }
+    ReaderScreen.narrow.show-detail #detail { display: block; }
+    ReaderScreen.hide-outline #outline-pane { display: none; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "toggle_outline", "bind.outline", id="reader.outline"),
         Binding("r", "toggle_read", "bind.toggle_read", id="reader.toggle_read"),

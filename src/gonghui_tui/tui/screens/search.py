@@ -41,6 +41,13 @@ def result_text(result: Result, section_title: str) -> Text:
 
 
 class SearchScreen(Translated, ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen #search-box { width: 90%; max-width: 110; height: 80%; margin-top: 2; }
+    SearchScreen #search-results { height: 1fr; }
+    SearchScreen.-short #search-box { height: 100%; margin-top: 0; }
+    SearchScreen.-short #search-input { border: none; height: 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "bind.close", id="search.close"),
         Binding("down", "to_results", "bind.cursor_down", show=False, id="search.down"),
@@ -52,7 +59,7 @@ class SearchScreen(Translated, ModalScreen[str | None]):
         self.results: list[Result] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
+        with Vertical(id="search-box", classes="dialog"):
             yield Input(placeholder=t("search.placeholder"), id="search-input")
             yield Static(id="search-count")
             yield OptionList(id="search-results")

@@ -23,6 +23,15 @@ NOTE_STYLES = {"gap": "bold yellow", "supplement": "bold cyan", "info": "bold"}
 class SectionView(VerticalScroll):
     """Shows the selected section, or the course overview for the tree root."""
 
+    DEFAULT_CSS = """
+    SectionView .section-path { color: $text-muted; }
+    SectionView .section-title { text-style: bold; color: $accent; padding-bottom: 1; }
+    SectionView #section-body { padding: 0; margin: 0; }
+    SectionView .section-block { padding-bottom: 1; }
+    SectionView .section-meta { color: $text-muted; }
+    SectionView .my-note { border-left: thick $accent; padding-left: 1; }
+    """
+
     def __init__(self, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.course = course
