@@ -46,7 +46,7 @@ def temps(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-def test_a_device_fifo_socket_or_folder_is_refused_even_with_force(tmp_path):
+def test_a_device_fifo_or_socket_is_refused_even_with_force_and_a_folder_gets_a_file_inside(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     os.mkfifo(out / "fifo.md")
@@ -54,16 +54,21 @@ def test_a_device_fifo_socket_or_folder_is_refused_even_with_force(tmp_path):
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(out / "sock.md"))
     (out / "null.md").symlink_to("/dev/null")  # never /dev/null itself: a failing test would replace it
-    kinds = {"fifo.md": "a FIFO (named pipe)", "folder.md": "a folder", "sock.md": "a socket",
-             "null.md": "a character device"}
+    kinds = {"fifo.md": "a FIFO (named pipe)", "sock.md": "a socket", "null.md": "a character device"}
     for name, kind in kinds.items():
         for fmt in ("md", "csv"):
             code, _, err = run(tmp_path / "home", "export", "--format", fmt, "-o", str(out / name), "--force")
             assert code == 2 and err.count("\n") == 1, (name, err)
             assert f"{out / name} is {kind}, not a regular file" in err
-    assert stat.S_ISFIFO(os.lstat(out / "fifo.md").st_mode) and (out / "folder.md").is_dir()
+    assert stat.S_ISFIFO(os.lstat(out / "fifo.md").st_mode)
     assert stat.S_ISSOCK(os.lstat(out / "sock.md").st_mode) and os.readlink(out / "null.md") == "/dev/null"
-    assert temps(out) == []
+    # A folder is never replaced: the export goes inside it under its dated name (issue 17.7).
+    for fmt in ("md", "csv"):
+        code, _, err = run(tmp_path / "home", "export", "--format", fmt, "-o", str(out / "folder.md"), "--force")
+        assert code == 0, err
+    assert (out / "folder.md").is_dir()
+    assert sorted(p.suffix for p in (out / "folder.md").iterdir()) == [".csv", ".md"]
+    assert temps(out) == [] and temps(out / "folder.md") == []
 
 
 @pytest.fixture(scope="module")
