@@ -39,3 +39,20 @@ def test_retention_counts_bind_states_and_ratings(course, store, clock):
     while (card := session.next()) is not None and session.done < 3:
         session.grade(next(grades))
     assert store.retention_counts(course.id, 0) == (3, 2)
+
+
+def test_no_rating_or_state_is_written_as_a_bare_number():
+    """Python and SQL alike name them (`CardState.NEW`, `rating != ?` bound to
+    `Rating.AGAIN`): a bare 0-4 beside a rating or state is a number someone
+    must decode."""
+    import re
+    from pathlib import Path
+
+    import gonghui_tui
+
+    bare = re.compile(r"\b(rating|state|state_before)\s*(==|!=|<>|=|<=|>=|<|>|in|not in)\s*\(?\s*[0-4]\b")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in Path(gonghui_tui.__file__).parent.rglob("*.py")
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if bare.search(line) and not line.lstrip().startswith("for ")]  # comparisons, not loops
+    assert found == []

@@ -27,13 +27,9 @@ def card_rows(course: Course, store: ProgressStore, section_id: str | None, now:
     for card in course.cards_under(section_id):
         r = records.get(card.id)
         if r is None:
-            rows.append(CardRow(card, "new", None, False, False, False, 0))
+            rows.append(CardRow(card, CardState.NEW.label, None, False, False, False, 0))
             continue
         buried = r.buried_until_ms is not None and r.buried_until_ms > to_ms(now)
         rows.append(CardRow(card, CardState(r.state).label, None if r.state == CardState.NEW else from_ms(r.due_ms),
                             r.suspended, buried, r.leech, r.lapses))
     return rows
-
-
-def set_suspended(course: Course, store: ProgressStore, card_id: str, suspended: bool, now: datetime) -> None:
-    store.set_card_flags(course.id, card_id, to_ms(now), suspended=suspended)

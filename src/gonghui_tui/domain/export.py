@@ -19,14 +19,13 @@ import tomli_w
 from gonghui_tui import __version__
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, Rating, from_ms
+from gonghui_tui.domain.records import CardRecord, CardState, Rating, from_ms
 from gonghui_tui.domain.trainee import Trainee, clean
 
 FORMAT_NAME = "gonghui-tui-progress"
 FORMAT_VERSION = 1
 RATING_NAMES = {rating: rating.name.lower() for rating in Rating}  # again, hard, good, easy
-NEW_STATE = 0  # state_before of a new card's first review (the store keeps NULL)
-CARD_TIME_FIELDS = ("due_ms", "last_review_ms", "buried_until_ms")
+NEW_STATE = int(CardState.NEW)  # state_before of a new card's first review (the store keeps NULL)
 
 
 @lru_cache(maxsize=4096)

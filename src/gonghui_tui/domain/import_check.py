@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.import_errors import ImportProblem, show
 from gonghui_tui.domain.import_schema import ExportIn, ReviewIn
-from gonghui_tui.domain.records import CardRecord
+from gonghui_tui.domain.records import CardRecord, CardState
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
 EVENT_SLACK = timedelta(days=1)  # clocks of two machines may disagree a little
@@ -126,8 +126,9 @@ def _cards(c: _Checker, export: ExportIn) -> dict[str, CardRecord]:
     c.ids([r.id for r in export.cards], "cards", "id", c.card_ids, "card")
     cards: dict[str, CardRecord] = {}
     for i, r in enumerate(export.cards):
-        if r.state != 0:
-            for field in NEEDS_SCHEDULE + (("step",) if r.state in (1, 3) else ()):
+        if r.state != CardState.NEW:
+            steps = ("step",) if r.state in (CardState.LEARNING, CardState.RELEARNING) else ()
+            for field in NEEDS_SCHEDULE + steps:
                 if getattr(r, field) is None:
                     raise c.problem("import.needs", _where("cards", i, field), state=r.state, field=field)
         cards[r.id] = CardRecord(

@@ -28,7 +28,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import FORMAT_NAME, FORMAT_VERSION
 from gonghui_tui.domain.import_check import Checked, check_export
 from gonghui_tui.domain.import_errors import ImportProblem, escape, from_validation, show
-from gonghui_tui.domain.import_schema import ExportIn, Header
+from gonghui_tui.domain.import_schema import ExportIn
 from gonghui_tui.domain.input_files import IMPORT_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
 from gonghui_tui.domain.ports import ProgressStore

@@ -18,10 +18,6 @@ class Trainee(NamedTuple):
     name: str = ""
     unit: str = ""
 
-    @property
-    def signed(self) -> bool:
-        return bool(self.name.strip())
-
 
 def clean(text: str) -> str:
     """One line of plain text: control and format characters out, spaces trimmed."""

@@ -35,7 +35,9 @@ class AnswerInput(Input):
         if self.disabled == enabled:
             self.disabled = not enabled
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler (a subclass's handler comes first);
+        # prevent_default keeps Input from inserting the key.
         if self.answered:
             if event.is_printable or event.key == "enter":
                 event.stop()
@@ -47,5 +49,3 @@ class AnswerInput(Input):
             event.prevent_default()
             self.answered = True
             self.post_message(self.Submitted(self, self.value))
-            return
-        await super()._on_key(event)
