@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.widgets import Input
 
-from gonghui_tui.domain.card_states import card_rows
 from gonghui_tui.tui.app import GonghuiApp
 from gonghui_tui.tui.screens.cards import CardBrowserScreen, row_labels
 from gonghui_tui.tui.widgets.card_table import CardTable

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.screen import ModalScreen
 
 import gonghui_tui.tui.app as app_module
+from gonghui_tui.tui.screens.cards import CardBrowserScreen, CardPreviewScreen
 from gonghui_tui.tui.screens.dialogs import ConfirmScreen
 from gonghui_tui.tui.screens.note import NoteScreen
 from gonghui_tui.tui.screens.search import SearchScreen
@@ -29,13 +30,22 @@ async def test_every_modal_draws_the_same_box(app):
         for opener in (lambda: app.action_help(), lambda: app.action_export(),
                        lambda: app.push_screen(SearchScreen(app.search.index({}))),
                        lambda: app.push_screen(NoteScreen("section", "", lambda text: None)),
-                       lambda: app.push_screen(ConfirmScreen("?"))):
+                       lambda: app.push_screen(ConfirmScreen("?")),
+                       lambda: app.show_cards(None)):
             opener()
             await pilot.pause()
             assert isinstance(app.screen, ModalScreen)
             box = app.screen.query_one(".dialog")
             boxes.append((box.styles.border_top, box.styles.background, box.styles.padding))
+            if isinstance(app.screen, CardBrowserScreen):  # and the card preview above it
+                await pilot.pause(0.3)
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, CardPreviewScreen)
+                box = app.screen.query_one(".dialog")
+                boxes.append((box.styles.border_top, box.styles.background, box.styles.padding))
+                app.pop_screen()
             app.pop_screen()
             await pilot.pause()
-        assert len(set(boxes)) == 1
+        assert len(boxes) == 7 and len(set(boxes)) == 1
         assert boxes[0][0][0] == "round"

@@ -61,7 +61,7 @@ def row_labels(row: BrowserRow, now: datetime | None = None) -> tuple[str, str, 
 class CardBrowserScreen(Translated, ModalScreen[None]):
     DEFAULT_CSS = """
     CardBrowserScreen { align: center middle; }
-    CardBrowserScreen #browser-box { width: 100%; height: 100%; border: round $accent; padding: 0 1; }
+    CardBrowserScreen #browser-box { width: 100%; height: 100%; }
     CardBrowserScreen #browser-search { margin: 0; }
     CardBrowserScreen .browser-line { height: 1; }
     """
@@ -88,7 +88,7 @@ class CardBrowserScreen(Translated, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         title = self.course.title if self.section_id is None else self.course.sections[self.section_id].title
-        with Vertical(id="browser-box"):
+        with Vertical(id="browser-box", classes="dialog"):
             yield Static(Text(t("cards.title", title=title), style="bold", no_wrap=True, overflow="ellipsis"),
                          classes="browser-line")
             yield Static(id="browser-filters", classes="browser-line")
@@ -204,8 +204,7 @@ class CardPreviewScreen(Translated, ModalScreen[None]):
 
     DEFAULT_CSS = """
     CardPreviewScreen { align: center middle; }
-    CardPreviewScreen #preview-box { width: 90%; max-width: 100; height: auto; max-height: 90%;
-                                     border: round $accent; padding: 0 1; }
+    CardPreviewScreen #preview-box { width: 90%; max-width: 100; height: auto; max-height: 90%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,space", "dismiss", "bind.close", id="preview.close"),
@@ -216,7 +215,7 @@ class CardPreviewScreen(Translated, ModalScreen[None]):
         self.row = row
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="preview-box"):
+        with VerticalScroll(id="preview-box", classes="dialog"):
             yield Static(preview_text(self.row))
         yield KeyFooter()
 
