@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.history import fill_history  # noqa: E402
 from gonghui_tui.exporting import render  # noqa: E402
+from gonghui_tui.i18n import translator  # noqa: E402
 from gonghui_tui.domain.loader import load_course  # noqa: E402
 from gonghui_tui.paths import bundled_course  # noqa: E402
 from gonghui_tui.storage.settings import Settings  # noqa: E402
@@ -34,7 +35,7 @@ def main(reviews: int) -> None:
             times = []
             for _ in range(5):
                 start = time.perf_counter()
-                out = render(fmt, course, store, now, Settings())
+                out = render(fmt, course, store, now, Settings(), t=translator("zh"))
                 times.append(time.perf_counter() - start)
             print(f"  {fmt:5} {statistics.median(times):7.3f} s   {len(out.encode()) / 1e6:6.1f} MB")
         store.close()

@@ -102,6 +102,7 @@ def bench_exports(course_path: Path, folder: Path, reviews: int, runs: int) -> d
     import sqlite3
 
     from gonghui_tui.exporting import render
+    from gonghui_tui.i18n import translator
     from gonghui_tui.domain.loader import load_course
     from gonghui_tui.storage.settings import Settings
 
@@ -119,7 +120,7 @@ def bench_exports(course_path: Path, folder: Path, reviews: int, runs: int) -> d
 
     conn = sqlite3.connect(folder / "export.sqlite3")
     baseline = timed(lambda: conn.execute("SELECT * FROM review_log").fetchall())
-    md = timed(lambda: render("md", course, store, now, Settings()))
+    md = timed(lambda: render("md", course, store, now, Settings(), t=translator("zh")))
     js = timed(lambda: render("json", course, store, now, Settings()))
     store.close()
     return {"baseline_read_log_s": baseline, "md_s": md, "json_s": js, "md_ratio": md / baseline,

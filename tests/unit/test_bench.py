@@ -43,3 +43,12 @@ def test_keypress_timer_sees_every_key():
     first, settled = asyncio.run(_bare(6))
     assert len(first) == len(settled) == 6
     assert all(0 < f <= s < 1000 for f, s in zip(first, settled))
+
+
+def test_export_bench_runs_every_format_it_times(tmp_path):
+    """bench/run.py's export part renders Markdown with a translator, as the app does."""
+    from bench.run import bench_exports
+    from gonghui_tui.paths import bundled_course
+
+    result = bench_exports(bundled_course(), tmp_path, reviews=200, runs=1)
+    assert result["md_ratio"] > 0 and result["json_ratio"] > 0
