@@ -11,6 +11,7 @@ import errno
 import functools
 
 from gonghui_tui.catalog_messages import MESSAGES
+from gonghui_tui.catalog_settings import SETTINGS_MESSAGES
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.translate import Key, Message, Translate
 
@@ -409,6 +410,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 CATALOG.update(MESSAGES)
+CATALOG.update(SETTINGS_MESSAGES)
 
 _current = "zh"  # the interface's language; read by the UI and CLI only, never by domain code
 

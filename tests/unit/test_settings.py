@@ -45,3 +45,38 @@ def test_wrong_values_fall_back_one_by_one(tmp_path):
     assert loaded.settings.read_dwell_seconds == 3.0
     assert len(loaded.problems) == 3
 
+
+
+def test_typed_values_are_checked_with_their_range():
+    import pytest
+
+    from gonghui_tui.i18n import translator
+    from gonghui_tui.storage.settings import InvalidSetting, parse_setting
+
+    assert parse_setting("new_cards_per_day", " ２０ ") == 20  # full-width digits as typed by an IME
+    assert parse_setting("read_dwell_seconds", "2.5") == 2.5
+    for typed in ("90%", "90", "0.9", "９０％"):
+        assert parse_setting("desired_retention", typed) == 0.9, typed
+    wrong = {("new_cards_per_day", "1.5"): "每天新卡片数须是 0 到 9999 之间的整数",
+             ("max_reviews_per_day", "100000"): "每天最多复习须是 0 到 99999 之间的整数",
+             ("desired_retention", "100%"): "目标记忆率须在 70% 到 99% 之间，例如 90%",
+             ("desired_retention", "0.5"): "目标记忆率须在 70% 到 99% 之间，例如 90%",
+             ("read_dwell_seconds", "inf"): "阅读停留（秒）须是 0 到 3600 之间的数"}
+    for (name, typed), said in wrong.items():
+        with pytest.raises(InvalidSetting) as caught:
+            parse_setting(name, typed)
+        assert caught.value.message.render(translator("zh")) == said
+    with pytest.raises(InvalidSetting) as caught:
+        parse_setting("desired_retention", "")
+    assert caught.value.message.render(translator("en")) == \
+        "Desired retention must be from 70% to 99%, for example 90%"
+
+
+def test_the_trainee_and_whether_they_were_asked_live_in_one_table(tmp_path):
+    path = tmp_path / "config.toml"
+    save_settings(path, Settings(trainee_name="王芳", trainee_unit="机关工会", trainee_asked=True))
+    import tomllib
+
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["trainee"] == {
+        "name": "王芳", "unit": "机关工会", "asked": True}
+    assert load_settings(path).settings.trainee_asked is True

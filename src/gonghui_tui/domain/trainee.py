@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 # Characters no file system or shell should see in a name taken from a person.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+NAME_MAX = 100  # characters a name or unit may have where it is typed
 
 
 class Trainee(NamedTuple):

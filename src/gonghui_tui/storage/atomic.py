@@ -9,6 +9,7 @@ pid in its name, and the next write to the same target removes it.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import stat
@@ -68,8 +69,10 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], mode: int = 0o600) -
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         try:
-            if not stat.S_ISREG(os.stat(path).st_mode):  # never replace a device, FIFO or folder
-                raise OSError(f"{path} is not a regular file; not replaced")
+            kind = os.stat(path).st_mode
+            if not stat.S_ISREG(kind):  # never replace a device, FIFO or folder
+                code = errno.EISDIR if stat.S_ISDIR(kind) else errno.EEXIST  # the UI words come from errno
+                raise OSError(code, f"{path} is not a regular file; not replaced", str(path))
         except FileNotFoundError:
             pass
         os.replace(tmp, path)

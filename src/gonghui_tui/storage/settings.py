@@ -15,6 +15,7 @@ from typing import Any
 import tomli_w
 
 from gonghui_tui.domain.safe_text import first_control
+from gonghui_tui.domain.translate import Key, Message
 from gonghui_tui.domain.input_files import CONFIG_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.storage.atomic import write_atomic
 
@@ -29,10 +30,12 @@ class Settings:
     language: str = "zh"
     trainee_name: str = ""  # config.toml: [trainee] name = "…"
     trainee_unit: str = ""  # config.toml: [trainee] unit = "…"
+    trainee_asked: bool = False  # config.toml: [trainee] asked = true once the app asked for the name
 
 
 # Settings kept in a table of their own: field -> (table, key).
-_TABLED = {"trainee_name": ("trainee", "name"), "trainee_unit": ("trainee", "unit")}
+_TABLED = {"trainee_name": ("trainee", "name"), "trainee_unit": ("trainee", "unit"),
+           "trainee_asked": ("trainee", "asked")}
 
 
 _LIMITS: dict[str, tuple[float, float]] = {
@@ -135,3 +138,37 @@ def settings_table(settings: Settings) -> dict[str, Any]:
 
 def save_settings(path: Path, settings: Settings) -> None:
     write_atomic(path, tomli_w.dumps(settings_table(settings)).encode("utf-8"))
+
+
+class InvalidSetting(ValueError):
+    """A value typed for a setting that cannot be used; ``message`` says why, in words
+    the edge translates (the setting's label, the range)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def parse_setting(name: str, text: str) -> int | float:
+    """The value of a numeric setting typed as text (full-width digits too).
+    Desired retention may be typed as a share (0.9) or a percentage (90, 90%)."""
+    low, high = _LIMITS[name]
+    whole = isinstance(getattr(Settings(), name), int)
+    typed = text.strip().replace("％", "%")
+    percent = name == "desired_retention" and typed.endswith("%")
+    try:
+        value: int | float = int(typed) if whole else float(typed.removesuffix("%").strip() if percent else typed)
+    except ValueError:
+        value = float("nan")
+    if name == "desired_retention" and (percent or value > 1):
+        value = round(value / 100, 4)
+    if not low <= value <= high:  # NaN fails too
+        kind, scale = ("retention", 100) if name == "desired_retention" else ("int" if whole else "float", 1)
+        raise InvalidSetting(Message(f"settings.invalid_{kind}", {
+            "label": Key(f"settings.{name}"), "low": _shown(low * scale), "high": _shown(high * scale)}))
+    return value
+
+
+def _shown(number: float) -> int | float:
+    number = round(number, 6)
+    return int(number) if float(number).is_integer() else number

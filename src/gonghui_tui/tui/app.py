@@ -46,6 +46,7 @@ class GonghuiApp(Translated, App[int]):
         Binding("question_mark", "help", "bind.help", id="app.help"),
         Binding("p", "dashboard", "bind.dashboard", id="app.dashboard"),
         Binding("e", "export", "bind.export", id="app.export"),
+        Binding("comma", "settings", "bind.settings", id="app.settings"),
         Binding("ctrl+q", "quit", "bind.quit", show=False, priority=True, id="app.quit_hard"),
         Binding("ctrl+p", "command_palette", "bind.palette", show=False, priority=True,
                 id="app.palette"),
@@ -104,19 +105,28 @@ class GonghuiApp(Translated, App[int]):
         if theme.name != self.settings.theme:
             self._save_settings(replace(self.settings, theme=theme.name))
 
-    def _save_settings(self, settings: Settings) -> None:
+    def _save_settings(self, settings: Settings) -> bool:
+        """Use ``settings`` from now on and keep them in config.toml; False (and said) when
+        they could not be written."""
         self.settings = settings
         if self.settings_path is None:
-            return
+            return True
         try:
             save_settings(self.settings_path, settings)
         except OSError as exc:
-            self.notify(t("store.save_failed", error=exc), severity="error", markup=False)
+            self.notify(t("settings.save_failed", path=self.settings_path, error=exc), severity="error",
+                        timeout=10, markup=False)
+            return False
+        return True
 
     async def toggle_language(self) -> None:
         """Switch the interface language now, and keep it in the settings."""
-        set_language(other_language())
-        self._save_settings(replace(self.settings, language=language()))
+        self._save_settings(replace(self.settings, language=other_language()))
+        await self._use_language(self.settings.language)
+        self.notify(t("lang.switched"), timeout=3, markup=False)
+
+    async def _use_language(self, lang: str) -> None:
+        set_language(lang)
         translate_bindings(self)
         self.title = t("app.title")
         reader = self.reader()
@@ -124,7 +134,28 @@ class GonghuiApp(Translated, App[int]):
             while self.screen is not reader:
                 await self.pop_screen()
             await reader.rebuild()
-        self.notify(t("lang.switched"), timeout=3, markup=False)
+
+    def action_settings(self) -> None:
+        from gonghui_tui.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen(self.settings, sorted(self.available_themes)), self.apply_settings)
+
+    async def apply_settings(self, settings: Settings | None) -> None:
+        """Keep the settings chosen on the settings screen and use them at once."""
+        if settings is None or (settings == self.settings and settings.language == language()):
+            return
+        old = self.settings
+        saved = self._save_settings(settings)
+        if settings.theme != old.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+        reader = self.reader()
+        if reader is not None:
+            reader.set_dwell(settings.read_dwell_seconds)
+        if settings.language != language():
+            await self._use_language(settings.language)
+        if saved:
+            self.notify(t("settings.saved"), timeout=3, markup=False)
 
     def _show_notices(self) -> None:
         for notice in self.notices:
@@ -200,6 +231,21 @@ class GonghuiApp(Translated, App[int]):
                                          self.settings.desired_retention, self.tz))
 
     def action_export(self) -> None:
+        """The export dialog; before the very first export, the trainee's name is asked once."""
+        from gonghui_tui.tui.screens.trainee_ask import TraineeAskScreen
+
+        if self.settings.trainee_asked or self.settings.trainee_name:
+            self._open_export()
+            return
+
+        def answered(trainee) -> None:
+            name, unit = trainee or (self.settings.trainee_name, self.settings.trainee_unit)
+            self._save_settings(replace(self.settings, trainee_name=name, trainee_unit=unit, trainee_asked=True))
+            self._open_export()
+
+        self.push_screen(TraineeAskScreen(), answered)
+
+    def _open_export(self) -> None:
         from gonghui_tui.exporting import trainee_of
         from gonghui_tui.tui.screens.dialogs import ConfirmScreen
         from gonghui_tui.tui.screens.export_dialog import ExportRequest, ExportScreen

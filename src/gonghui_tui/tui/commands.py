@@ -28,6 +28,7 @@ class StudyCommands(Provider):
             (t("cmd.export"), app.action_export, ""),
             (t("cmd.search"), app.open_search, t("cmd.search_help")),
             (t("cmd.browse_cards"), partial(app.show_cards, None), t("cmd.browse_cards_help")),
+            (t("cmd.settings"), app.action_settings, t("cmd.settings_help")),
             (t("cmd.theme"), app.action_change_theme, ""),
             (t("cmd.language"), app.toggle_language, ""),
             (t("cmd.quit"), app.action_quit, ""),

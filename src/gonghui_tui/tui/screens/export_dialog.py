@@ -20,12 +20,11 @@ from textual.widgets.option_list import Option
 
 from gonghui_tui.domain.formats import FORMATS
 from gonghui_tui.exporting import default_name
-from gonghui_tui.domain.trainee import Trainee
+from gonghui_tui.domain.trainee import NAME_MAX, Trainee
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.translated import Translated
 
 INCLUDE_NOTES_DEFAULT = True  # docs/export.md says so
-TEXT_MAX = 100  # characters in a name or unit
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ class ExportScreen(Translated, ModalScreen[ExportRequest | None]):
                 with Horizontal(classes="export-row"):
                     yield Label(t(f"export.{field}"), classes="export-label")
                     yield Input(value, placeholder=placeholder, id=f"export-{field}", compact=True,
-                                max_length=0 if field == "path" else TEXT_MAX)
+                                max_length=0 if field == "path" else NAME_MAX)
             yield Checkbox(t("export.include_notes"), INCLUDE_NOTES_DEFAULT, id="export-notes",
                            compact=True)
             yield Static(Text(t("export.trainee_hint"), style="dim"), id="export-hint")

@@ -159,6 +159,13 @@ class ReaderScreen(Translated, Screen):
             self._guard(self.reading.add_time, self._visiting, time.monotonic() - self._visit_started)
         self._visiting = None
 
+    def set_dwell(self, seconds: float) -> None:
+        """A new dwell time from the settings, counted from now for the section on screen."""
+        self.dwell_seconds = seconds
+        if self._dwell_timer is not None:
+            self._dwell_timer.stop()
+            self._dwell_timer = self.set_timer(seconds, self._dwelt)
+
     def on_unmount(self) -> None:
         self._leave_section()
 
