@@ -17,6 +17,8 @@ from gonghui_tui.tui.screens.help import HelpScreen
 from gonghui_tui.tui.screens.note import NoteScreen
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.screens.search import SearchScreen
+from gonghui_tui.tui.screens.settings import SettingsScreen
+from gonghui_tui.tui.screens.trainee_ask import TraineeAskScreen
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
 
@@ -31,7 +33,9 @@ OPENERS = {
     SearchScreen: ["slash"],
     NoteScreen: ["n"],
     CardBrowserScreen: ["l"],
-    ExportScreen: ["e"],
+    TraineeAskScreen: ["e"],  # the first export asks for the name
+    ExportScreen: ["e", "escape"],
+    SettingsScreen: ["comma"],
 }
 
 

@@ -40,7 +40,7 @@ def shown_value(name: str, settings: Settings) -> str:
 class SettingsScreen(Translated, ModalScreen[Settings | None]):
     DEFAULT_CSS = """
     SettingsScreen { align: center middle; }
-    SettingsScreen #settings-box { width: 76; max-height: 100%; }
+    SettingsScreen #settings-box { width: 76; max-width: 100%; height: auto; max-height: 100%; }
     SettingsScreen #settings-title { margin-bottom: 1; }
     SettingsScreen .settings-row { height: 1; }
     SettingsScreen .settings-label { color: $text-muted; }

@@ -25,7 +25,7 @@ class TraineeAskScreen(Translated, ModalScreen[Trainee | None]):
 
     DEFAULT_CSS = """
     TraineeAskScreen { align: center middle; }
-    TraineeAskScreen #ask-box { width: 64; max-height: 100%; }
+    TraineeAskScreen #ask-box { width: 64; max-width: 100%; height: auto; max-height: 100%; }
     TraineeAskScreen .ask-row { height: 1; margin-top: 1; }
     TraineeAskScreen .ask-label { width: 12; color: $text-muted; }
     TraineeAskScreen Input { width: 1fr; }
