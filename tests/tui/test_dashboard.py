@@ -92,3 +92,31 @@ async def test_heatmap_weekday_rows_line_up(course, store):
         assert len(starts) == 1
         ends = {cell_len(line.rstrip()) for line in rows[:5]}  # Mon–Fri: no day after today
         assert len(ends) == 1
+
+
+async def test_the_first_end_reaches_the_very_end(app, course, monkeypatch):
+    """End pressed at once after p, while the figures are still being computed:
+    the last part of the mastery table is on screen when they arrive."""
+    import threading
+
+    from gonghui_tui.tui.screens import dashboard
+
+    release = threading.Event()
+    real = dashboard.compute_stats
+
+    def held_stats(*args, **kwargs):
+        release.wait(2)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard, "compute_stats", held_stats)
+    last = list(course.children(None))[-1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "end")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert course.sections[last].title in text and "各部分掌握情况" in text
+        await pilot.press("home")
+        await pilot.pause()
+        assert "阅读进度" in squash(screen_text(app))  # and back at the top it stays

@@ -53,3 +53,16 @@ async def test_marking_a_section_read_redraws_its_mark_in_the_outline(course, st
         assert after != before
         changed = [line for old, line in zip(before.splitlines(), after.splitlines()) if old != line]
         assert any("✓" in line or "◐" in line for line in changed)
+
+
+async def test_the_header_is_built_of_the_parts_title_header_replaces(app):
+    from textual.widgets import Header
+
+    from gonghui_tui.tui.textual_private import HeaderClockSpace, HeaderIcon, HeaderTitle
+    from gonghui_tui.tui.widgets.title_header import FittedTitle
+
+    async with app.run_test(size=(80, 24)):
+        header = app.screen.query_one(Header)
+        assert [type(child) for child in header.children] == [HeaderIcon, FittedTitle, HeaderClockSpace]
+        assert issubclass(FittedTitle, HeaderTitle)
+        assert header.query_one(HeaderTitle) is header.children[1]  # Header's own update finds it

@@ -17,7 +17,7 @@ def test_trainee_is_a_table_in_config_toml_and_survives_a_round_trip(tmp_path):
     path = tmp_path / "config.toml"
     save_settings(path, Settings(trainee_name="张三", trainee_unit="第一分会"))
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert raw["trainee"] == {"name": "张三", "unit": "第一分会"}
+    assert raw["trainee"] == {"name": "张三", "unit": "第一分会", "asked": False}
     assert "trainee_name" not in raw
     loaded = load_settings(path)
     assert loaded.problems == []

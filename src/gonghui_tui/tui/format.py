@@ -28,9 +28,34 @@ def local_time(moment: datetime) -> str:
 
 def short(front: str, width: int = 24) -> Text:
     """A card front on one line, cut to ``width`` terminal cells."""
-    plain = Text(safe(front_line(front), one_line=True))
-    plain.truncate(width, overflow="ellipsis")
-    return plain
+    return ellipsised(Text(safe(front_line(front), one_line=True)), width)
+
+
+def ellipsis_keep(plain: str, width: int) -> int | None:
+    """How many characters of ``plain`` to keep before a "…" so the two fit
+    ``width`` cells; None when it fits whole. A wide (CJK) character is kept
+    whole or left out, never cut in half (rich pads the half with a space)."""
+    from rich.cells import cell_len, get_character_cell_size
+
+    if cell_len(plain) <= width:
+        return None
+    room, kept = width - 1, 0
+    for index, char in enumerate(plain):
+        kept += get_character_cell_size(char)
+        if kept > room:
+            return index
+    return len(plain)
+
+
+def ellipsised(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells with a "…" in the style of its last kept character."""
+    keep = ellipsis_keep(text.plain, width)
+    if keep is None or width < 1:
+        return text
+    tail = text[max(keep - 1, 0):keep] if keep else Text("…", style=text.style)
+    if keep:
+        tail.plain = "…"
+    return Text.assemble(text[:keep], tail) if keep else tail
 
 
 def break_path(path: str, width: int) -> str:

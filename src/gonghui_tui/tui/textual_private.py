@@ -4,7 +4,9 @@ Textual 8.2 offers no public way to
 - give one widget its own binding descriptions (each node copies its class's
   bindings into ``_bindings`` at construction; we translate that copy),
 - build the footer's key widget (``FooterKey`` lives in ``textual.widgets._footer``),
-- tell a Footer subclass that bindings have arrived (``Footer._bindings_ready``).
+- tell a Footer subclass that bindings have arrived (``Footer._bindings_ready``),
+- fit the header's title in whole characters (the header's parts live in
+  ``textual.widgets._header``).
 
 tests/tui/test_textual_private.py checks each of these against the installed
 Textual, so an upgrade that changes them fails there, by name, instead of
@@ -17,8 +19,10 @@ from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
-__all__ = ["FooterKey", "fresh_bindings", "footer_bindings_ready", "mark_footer_bindings_ready"]
+__all__ = ["FooterKey", "HeaderClockSpace", "HeaderIcon", "HeaderTitle", "fresh_bindings",
+           "footer_bindings_ready", "mark_footer_bindings_ready"]
 
 
 def fresh_bindings(node: DOMNode) -> BindingsMap:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from gonghui_tui.domain.course import Course
@@ -21,6 +21,7 @@ from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.stats import Stats, compute_stats
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.format import short
+from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -36,6 +37,9 @@ class DashboardScreen(Translated, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "bind.leave", id="dashboard.leave"),
         Binding("p", "leave", "bind.leave", show=False, id="dashboard.leave2"),
+        # Ahead of the scroll view's own End: the figures arrive from a worker and the
+        # tables size themselves later, so End anchors at the bottom until the user scrolls.
+        Binding("end", "to_end", "bind.scroll_end", show=False, priority=True, id="dashboard.end"),
     ]
 
     def __init__(self, course: Course, store: ProgressStore, now: Callable[[], datetime],
@@ -45,7 +49,7 @@ class DashboardScreen(Translated, Screen[None]):
         self.desired_retention, self.tz = desired_retention, tz
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with VerticalScroll(id="dashboard"):
             yield Static(Text(t("stats.reading"), style="bold underline"), classes="dash-title")
             yield Static(id="dash-reading")
@@ -113,6 +117,9 @@ class DashboardScreen(Translated, Screen[None]):
                                      for cid in row.weakest if self.course.card(cid))
             mastery.add_row(Text(row.title), fraction(row.mature, row.cards),
                             percent(row.mean_retrievability), weakest or Text(NO_FIGURE))
+
+    def action_to_end(self) -> None:
+        self.query_one("#dashboard", VerticalScroll).anchor()
 
     def action_leave(self) -> None:
         self.dismiss(None)

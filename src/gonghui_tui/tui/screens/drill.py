@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Static
+from textual.widgets import Button, Input, Static
 
 from gonghui_tui.domain.cards import compare_answer, suggested_grade
 from gonghui_tui.domain.course import CardKind
@@ -25,6 +25,7 @@ from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import t
 from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.tui.format import interval_label, local_time
+from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
 from gonghui_tui.tui.widgets.flashcard import LETTERS, Face, render_face
@@ -71,7 +72,7 @@ class DrillScreen(Translated, Screen[None]):
         self.finished = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Vertical(id="drill"):
             yield Static(id="drill-status")
             yield Static(id="drill-path")

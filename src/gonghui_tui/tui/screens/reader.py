@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, ProgressBar, Static, Tree
+from textual.widgets import ProgressBar, Static, Tree
 
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.i18n import t
 from gonghui_tui.domain.ports import StoreError
+from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
@@ -72,7 +73,7 @@ class ReaderScreen(Translated, Screen):
         self._visit_started = 0.0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="reader"):
             with Vertical(id="outline-pane"):
                 yield OutlineTree(self.course, status=self.reading.status, id="outline")

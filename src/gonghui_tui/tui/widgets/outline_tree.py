@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import ReadStatus
+from gonghui_tui.tui.format import ellipsised
 from gonghui_tui.tui.translated import Translated
 
 
@@ -25,6 +26,12 @@ MARKS = {
 
 
 class OutlineTree(Translated, Tree[str]):
+    """Each title on one line, ellipsised to the width (the detail pane shows it
+    whole), so the outline never scrolls sideways."""
+
+    DEFAULT_CSS = """
+    OutlineTree { overflow-x: hidden; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "bind.toggle", show=False, id="tree.select"),
         Binding("space", "toggle_node", "bind.toggle", show=False, id="tree.toggle"),
@@ -65,12 +72,20 @@ class OutlineTree(Translated, Tree[str]):
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
-        if self.status is None or node.data is None:
-            return label
-        mark, colour = MARKS[self.status(node.data)]
-        # After the expand arrow (if any), before the title.
-        arrow = len(label) - len(node.label)
-        return Text.assemble(label[:arrow], (mark, colour), label[arrow:])
+        if self.status is not None and node.data is not None:
+            mark, colour = MARKS[self.status(node.data)]
+            # After the expand arrow (if any), before the title.
+            arrow = len(label) - len(node.label)
+            label = Text.assemble(label[:arrow], (mark, colour), label[arrow:])
+        room = self.scrollable_content_region.width - self._guide_width(node)
+        return ellipsised(label, room) if room > 0 else label
+
+    def _guide_width(self, node: TreeNode[str]) -> int:
+        """Cells the tree guides take left of ``node``'s label."""
+        depth = 0
+        while node.parent is not None:
+            node, depth = node.parent, depth + 1
+        return self.guide_depth * (depth if self.show_root else depth - 1)
 
     def refresh_marks(self) -> None:
         # Each drawn line is cached under the update counts of the nodes on its
