@@ -11,7 +11,7 @@ from gonghui_tui.domain.figures import NO_FIGURE, STATE_ORDER, forecast_rows, fr
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.stats import Stats
 from gonghui_tui.i18n import t
-from gonghui_tui.tui.format import short
+from gonghui_tui.tui.format import FittedLines, short
 
 FORECAST_WIDTH = 20
 
@@ -53,8 +53,8 @@ def print_stats(stats: Stats, course: Course, console: Console | None = None) ->
     for key in ("stats.section", "stats.mature", "stats.recall", "stats.weakest"):
         mastery.add_column(t(key))
     for row in stats.mastery:
-        weakest = Text("\n").join(short(course.card(cid).front) for cid in row.weakest if course.card(cid))
+        fronts = [short(course.card(cid).front) for cid in row.weakest if course.card(cid)]
         mastery.add_row(Text(safe(row.title, one_line=True)), fraction(row.mature, row.cards),
                         percent(row.mean_retrievability),
-                        weakest or Text(NO_FIGURE))
+                        FittedLines(fronts) if fronts else Text(NO_FIGURE))
     console.print(mastery)

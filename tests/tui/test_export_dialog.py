@@ -51,7 +51,8 @@ async def test_with_a_data_folder_nothing_lands_in_home(course, store, clock, tm
     home = tmp_path / "user-home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    app = GonghuiApp(course=course, store=store, now=clock.now, settings=ASKED, export_dir=Paths.resolve().export_dir())
+    app = GonghuiApp(course=course, store=store, now=clock.now, settings=ASKED)  # the folder the CLI would give
+    assert app.export_dir == Paths.resolve().export_dir()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("e", "enter")
         await pilot.pause()

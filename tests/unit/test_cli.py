@@ -103,3 +103,35 @@ def test_stats_json_and_tables(capsys):
     assert main(["stats"]) == 0
     out = capsys.readouterr().out
     assert "卡片状态" in out and "各部分掌握情况" in out
+
+
+def test_stats_weakest_cards_stay_one_line_each_at_any_width(capsys, monkeypatch, isolated_home, course):
+    """17.4: at 80 columns the weakest-cards column used to wrap each front into
+    pieces, some rows holding only "…". Each front is now one line, cut whole."""
+    from datetime import datetime, timedelta, timezone
+
+    from gonghui_tui.domain.figures import front_line
+    from gonghui_tui.domain.session import DrillSession
+    from gonghui_tui.storage.store import Store
+
+    when = datetime.now(timezone.utc) - timedelta(days=3)
+    store = Store.open(isolated_home / "progress.sqlite3", when)
+    session = DrillSession(course, store, lambda: when, fuzzing=False)
+    for i in range(40):
+        if session.next() is None:
+            break
+        session.grade(1 + i % 4)
+    store.close()
+    fronts = [front_line(card.front) for card in course.cards_under(None)]
+    for width in (60, 72, 80, 84, 100):
+        monkeypatch.setenv("COLUMNS", str(width))
+        for lang in ("zh", "en"):
+            assert main(["--lang", lang, "stats"]) == 0
+            table = capsys.readouterr().out.split("┡")[-1].splitlines()[1:-1]  # the mastery table's body
+            assert table
+            for line in table:
+                cell = line.split("│")[-2].strip()
+                if cell in ("", "—"):
+                    continue
+                kept = cell.removesuffix("…")
+                assert any(front.startswith(kept) for front in fronts), (width, lang, line)

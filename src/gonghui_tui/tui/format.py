@@ -58,6 +58,27 @@ def ellipsised(text: Text, width: int) -> Text:
     return Text.assemble(text[:keep], tail) if keep else tail
 
 
+class FittedLines:
+    """Lines that never wrap: each is cut to the width the table gives it, in
+    whole characters, so a narrow column shows "新时代，工会…" rather than a
+    front wrapped into pieces and rows holding only "…"."""
+
+    def __init__(self, lines: list[Text], min_width: int = 8) -> None:
+        self.lines, self.min_width = lines, min_width
+
+    def __rich_console__(self, console, options):
+        for line in self.lines:
+            fitted = ellipsised(line, options.max_width)
+            fitted.no_wrap = True
+            yield fitted
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        widest = max((line.cell_len for line in self.lines), default=1)
+        return Measurement(min(widest, self.min_width), widest)
+
+
 def break_path(path: str, width: int) -> str:
     """``path`` on as few lines of ``width`` cells as fit, each break just
     after a separator: a file or folder name is never cut in two (one
