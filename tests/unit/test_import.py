@@ -132,3 +132,40 @@ def test_bad_files_are_refused_with_one_line(course, store, clock, tmp_path):
         import_progress(course, store, alien, clock.now())
     assert "another-course" in caught.value.message.render(translator("zh"))
     assert main(["import", str(junk)]) == 2
+
+
+def test_a_store_that_knows_some_cards_takes_the_rest_as_filed(course, store, clock, tmp_path):
+    """One file, two kinds of card: those this store has a log for are replayed with
+    the file's new reviews; those it has never reviewed take the file's state and log."""
+    laptop = other_store(tmp_path, clock, "laptop")
+    study(course, laptop, clock, "overview", rating=3)
+    study(course, store, clock, "overview", rating=4)  # the desktop knows these cards too
+    study(course, laptop, clock, "summary", rating=2)  # ... but never saw these
+    path = tmp_path / "laptop.json"
+    export("json", path, course, laptop, clock.now(), Settings())
+    known = {r.card_id for r in store.reviews(course.id)}
+    result = import_progress(course, store, path, clock.now())
+    assert result.reviews_added == len(laptop.reviews(course.id))
+    assert result.cards_rescheduled == len(known)
+    mine, theirs = store.cards(course.id), laptop.cards(course.id)
+    fresh = {card_id for card_id in theirs if card_id not in known}
+    assert fresh and all(mine[c].reps == theirs[c].reps and mine[c].due_ms == theirs[c].due_ms for c in fresh)
+    log = store.reviews(course.id)
+    for card_id in known:  # replayed from the merged log: both machines' reviews count
+        ratings = [r.rating for r in log if r.card_id == card_id]
+        assert 3 in ratings and 4 in ratings and mine[card_id].reps == len(ratings)
+    assert [r.state_before for r in log if r.card_id in fresh] == \
+        [r.state_before for r in laptop.reviews(course.id) if r.card_id in fresh]
+
+
+def test_a_review_the_file_lists_twice_is_stored_once(course, store, clock, tmp_path):
+    study(course, store, clock, "summary")
+    path = tmp_path / "twice.json"
+    export("json", path, course, store, clock.now(), Settings())
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["reviews"].append(dict(data["reviews"][0]))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    target = other_store(tmp_path, clock)
+    result = import_progress(course, target, path, clock.now())
+    assert result.reviews_added == len(data["reviews"]) - 1
+    assert len(target.reviews(course.id)) == len(store.reviews(course.id))

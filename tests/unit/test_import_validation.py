@@ -24,7 +24,7 @@ def db_digest(home) -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()
 
 
-def refused(tmp_path, capsys, data, suffix="json", raw: str | None = None) -> str:
+def refused(tmp_path, capsys, data, suffix="json", raw: str | None = None, keep_orphans=False) -> str:
     """Import ``data`` into the studied home; assert exit 2, one line, store unchanged."""
     home = tmp_path / "home"
     before = db_digest(home)
@@ -32,7 +32,8 @@ def refused(tmp_path, capsys, data, suffix="json", raw: str | None = None) -> st
     path.write_text(raw if raw is not None else (json.dumps(data) if suffix == "json" else toml_text(data)),
                     encoding="utf-8")
     capsys.readouterr()
-    assert main(["--lang", "en", "--data-dir", str(home), "import", str(path)]) == 2
+    keep = ["--keep-orphans"] if keep_orphans else []
+    assert main(["--lang", "en", "--data-dir", str(home), "import", *keep, str(path)]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1, err
     assert "Traceback" not in err and "\x1b" not in err
@@ -155,6 +156,12 @@ def test_orphans_are_refused_unless_kept_and_then_counted(tmp_path, capsys, expo
     assert "Also kept 2 records" in capsys.readouterr().out
     assert main(["--data-dir", str(home), "stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["reviews_total"] == len(export["reviews"])  # the orphan kept
+
+
+def test_a_kept_orphan_must_still_be_a_valid_id(tmp_path, capsys, export):
+    export["reviews"].append({**export["reviews"][0], "card": "gone card!"})
+    assert 'reviews[{}].card: "gone card!" is not a valid id'.format(len(export["reviews"]) - 1) in \
+        refused(tmp_path, capsys, export, keep_orphans=True)
 
 
 def test_a_valid_file_still_imports_after_all_the_checks(tmp_path, capsys, export):

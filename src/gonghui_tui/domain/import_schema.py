@@ -84,7 +84,7 @@ class CardIn(Struct, gc=False):
 
 
 class ReviewIn(Struct, gc=False):
-    card: Id
+    card: Annotated[str, Meta(min_length=1, max_length=MAX_ID)]  # the id's pattern: import_check
     rating: Annotated[int, Meta(ge=1, le=4)]
     reviewed: Time
     duration_ms: Annotated[int, Meta(ge=0, le=MAX_DURATION_MS)] | None = None

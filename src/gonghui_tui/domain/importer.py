@@ -10,7 +10,9 @@ file twice changes nothing. A card whose log gains reviews is rescheduled by
 replaying its merged log with FSRS; a card with no stored log takes the
 exported state as it is. A note that differs from the local one is kept
 beside it, never written over. The cost grows with what the file adds: the
-store is read by key (indexes on card and time), never scanned per card.
+store is read by key (indexes on card and time), never scanned per card,
+and the reviews of cards new to this store go in as columns, with no Python
+object per review.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +35,7 @@ from gonghui_tui.domain.import_schema import ExportIn
 from gonghui_tui.domain.input_files import IMPORT_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, ImportPlan, from_ms, record_json
+from gonghui_tui.domain.records import CardRecord, ImportPlan, ReviewColumns, from_ms, record_json
 
 __all__ = ["ImportProblem", "ImportResult", "decode_export", "import_progress", "read_export", "plan_import"]
 
@@ -131,55 +134,84 @@ def plan_import(store: ProgressStore, course_id: str, checked: Checked,
     sections_updated = _merge_sections(store.sections(course_id), checked.sections, plan)
     notes_added, beside = _merge_notes(store.notes(course_id), checked.notes, plan)
 
-    incoming, with_log = _new_reviews(store, course_id, checked)
-    added = sum(map(len, incoming.values()))
-    replay = sorted(card_id for card_id in incoming if card_id in with_log)
-    take_exported = {card_id for card_id in checked.cards if card_id not in with_log}
-    history = store.card_histories(course_id, replay)
-    local = store.cards_by_id(course_id, set(replay) | take_exported | (incoming.keys() - with_log))
+    reviews = checked.reviews
+    stored = store.review_key_lists(course_id)
+    keys = reviews.keys()
+    # A card with no log here whose state the file gives takes both as they are.
+    as_filed = checked.cards.keys() - stored.keys()
+    taken, others = _split(reviews, as_filed)
+    plan.as_filed = _once_each(reviews, keys) if taken is None else _once_each(reviews.take(taken))
+    incoming = _new_reviews(reviews, keys, others, stored)
+    history = store.card_histories(course_id, sorted(incoming.keys() & stored.keys()))
+    local = store.cards_by_id(course_id, as_filed | incoming.keys())
+    for card_id in sorted(as_filed):
+        record = _with_local_flags(checked.cards[card_id], local.get(card_id))
+        if record != local.get(card_id):
+            plan.cards.append(record)
     scheduler = make_scheduler(desired_retention, fuzzing=False)
-    rescheduled = 0
-    for card_id in sorted(incoming.keys() | checked.cards.keys()):
-        new = incoming.get(card_id, [])
-        if card_id in take_exported:
-            record = _with_local_flags(checked.cards[card_id], local.get(card_id))
-            if record != local.get(card_id):
-                plan.cards.append(record)
-            plan.reviews.extend(new)  # already the log's rows
-        elif new:
-            merged = sorted(history.get(card_id, []) + [(ms, rating, dur) for _, rating, ms, dur, _, _ in new])
-            record, rows = _replay(scheduler, card_id, merged)
-            plan.cards.append(_with_local_flags(record, local.get(card_id)))
-            if card_id in with_log:
-                plan.replace_logs_of.append(card_id)
-            plan.reviews.extend(rows)
-            rescheduled += 1
-    return plan, ImportResult(added, rescheduled, notes_added, beside, sections_updated, checked.orphans)
+    for card_id in sorted(incoming):
+        record, rows = _replay(scheduler, card_id, sorted(history.get(card_id, []) + incoming[card_id]))
+        plan.cards.append(_with_local_flags(record, local.get(card_id)))
+        if card_id in stored:
+            plan.replace_logs_of.append(card_id)
+        plan.reviews.extend(rows)
+    added = len(plan.as_filed) + sum(map(len, incoming.values()))
+    return plan, ImportResult(added, len(incoming), notes_added, beside, sections_updated, checked.orphans)
 
 
-def _new_reviews(store: ProgressStore, course_id: str, checked: Checked):
-    """The file's reviews the store does not have, by card; and the cards with a stored log.
+def _split(reviews: ReviewColumns, as_filed: set[str]) -> tuple[list[int] | None, list[int] | range]:
+    """The indices of the reviews of ``as_filed`` cards (None: all of them) and of the others."""
+    if reviews.card_set <= as_filed:
+        return None, []
+    if reviews.card_set.isdisjoint(as_filed):
+        return [], range(len(reviews))
+    card_ids = reviews.card_ids
+    taken = [i for i, card in enumerate(card_ids) if card in as_filed]
+    others = [i for i, card in enumerate(card_ids) if card not in as_filed]
+    return taken, others
+
+
+def _once_each(reviews: ReviewColumns, keys: list[int] | None = None) -> ReviewColumns:
+    """Without a review the file lists twice (same card, time and rating)."""
+    keys = reviews.keys() if keys is None else keys
+    if len(set(keys)) == len(keys):  # no two reviews at the same moment with the same grade
+        return reviews
+    pairs = list(zip(reviews.card_ids, keys))
+    if len(set(pairs)) == len(pairs):
+        return reviews
+    seen: set[tuple[str, int]] = set()
+    first = [i for i, pair in enumerate(pairs) if not (pair in seen or seen.add(pair))]
+    return reviews.take(first)
+
+
+def _new_reviews(reviews: ReviewColumns, keys: list[int], indices, stored: dict[str, str]):
+    """card -> (reviewed_ms, rating, duration_ms) of the reviews at ``indices`` that the
+    store does not have, each once.
 
     A review's key is (card, ms * 8 + rating). The store gives each card's
     keys as one string, in index order; a card whose keys in the file give
     the same string has nothing new, and costs one comparison. Only the other
     cards are compared key by key. No object is made per stored review.
     """
-    stored = store.review_key_lists(course_id)
-    incoming: dict[str, list[tuple[str, int, int, int | None, int | None, None]]] = {}
-    for card, keys in checked.review_keys.items():
+    by_card: defaultdict[str, list[int]] = defaultdict(list)
+    card_ids = reviews.card_ids
+    for i in indices:
+        by_card[card_ids[i]].append(i)
+    incoming: dict[str, list[tuple[int, int, int | None]]] = {}
+    for card, group in by_card.items():
         mine = stored.get(card)
-        if mine is not None and mine == ",".join(map(str, sorted(keys))):
+        card_keys = [keys[i] for i in group]
+        if mine is not None and mine == ",".join(map(str, sorted(card_keys))):
             continue
         have = set(map(int, mine.split(","))) if mine else set()
         new = []
-        for key, r in zip(keys, checked.reviews[card]):
+        for key, i in zip(card_keys, group):
             if key not in have:
                 have.add(key)
-                new.append((card, key & 7, key >> 3, r.duration_ms, r.state_before or None, None))
+                new.append((reviews.reviewed_ms[i], reviews.ratings[i], reviews.durations_ms[i]))
         if new:
             incoming[card] = new
-    return incoming, stored.keys()
+    return incoming
 
 
 def _with_local_flags(record: CardRecord, local: CardRecord | None) -> CardRecord:

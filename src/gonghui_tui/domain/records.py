@@ -12,6 +12,9 @@ import json
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from enum import IntEnum
+from functools import cached_property
+from itertools import repeat
+from operator import add, mul
 
 
 def to_ms(moment: datetime) -> int:
@@ -104,6 +107,38 @@ class ReviewRecord:
     state_before: int | None  # a CardState; None: the card was new
 
 
+@dataclass(frozen=True)
+class ReviewColumns:
+    """Reviews as five columns, one entry per review. A million of them are five
+    lists, not a million objects, and reach SQLite as rows zipped on the fly."""
+
+    card_ids: list[str]
+    ratings: list[int]
+    reviewed_ms: list[int]
+    durations_ms: list[int | None]
+    states_before: list[int | None]  # None: the card was new
+
+    def __len__(self) -> int:
+        return len(self.card_ids)
+
+    @cached_property
+    def card_set(self) -> frozenset[str]:
+        """The cards reviewed."""
+        return frozenset(self.card_ids)
+
+    def keys(self) -> list[int]:
+        """reviewed_ms * 8 + rating: what tells two reviews of one card apart."""
+        return list(map(add, map(mul, self.reviewed_ms, repeat(8)), self.ratings))
+
+    def take(self, indices: list[int]) -> ReviewColumns:
+        """The reviews at ``indices``, in that order."""
+        return ReviewColumns(*([column[i] for i in indices] for column in (
+            self.card_ids, self.ratings, self.reviewed_ms, self.durations_ms, self.states_before)))
+
+
+NO_REVIEWS = ReviewColumns([], [], [], [], [])
+
+
 @dataclass
 class ImportPlan:
     """Rows to write for an import, already merged with what is stored."""
@@ -114,4 +149,7 @@ class ImportPlan:
     replace_logs_of: list[str] = field(default_factory=list)  # card ids whose log is rewritten whole
     # (card_id, rating, reviewed_ms, duration_ms, state_before, before_json)
     reviews: list[tuple[str, int, int, int | None, int | None, str | None]] = field(default_factory=list)
+    # Reviews stored as the file has them, with no card state before each: the whole
+    # log of a card that had none here, whose state the file also gives.
+    as_filed: ReviewColumns = NO_REVIEWS
     position: str | None = None
