@@ -56,3 +56,19 @@ def test_no_rating_or_state_is_written_as_a_bare_number():
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if bare.search(line) and not line.lstrip().startswith("for ")]  # comparisons, not loops
     assert found == []
+
+
+def test_a_card_record_is_still_a_frozen_dataclass_with_every_field():
+    import dataclasses
+
+    from gonghui_tui.domain.records import CardRecord
+
+    record = CardRecord(7, "c", 2, None, 3.0, 5.0, 100, 90, reps=4, leech=True)
+    assert dataclasses.asdict(record) == {
+        "row_id": 7, "card_id": "c", "state": 2, "step": None, "stability": 3.0, "difficulty": 5.0,
+        "due_ms": 100, "last_review_ms": 90, "reps": 4, "lapses": 0, "suspended": False,
+        "buried_until_ms": None, "leech": True}
+    assert dataclasses.replace(record, reps=5).reps == 5 and record.reps == 4
+    assert record == CardRecord(**dataclasses.asdict(record)) and hash(record) == hash(dataclasses.replace(record))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.reps = 9  # type: ignore[misc]

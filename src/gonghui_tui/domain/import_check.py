@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.import_errors import ImportProblem, show
-from gonghui_tui.domain.import_schema import ExportIn
+from gonghui_tui.domain.import_schema import CardIn, ExportIn
 from gonghui_tui.domain.loader import _ID
 from gonghui_tui.domain.records import CardRecord, CardState, ReviewColumns
 
@@ -74,6 +74,10 @@ class _Checker:
                                low="2000-01-01", high=_day(high))
         return ms
 
+    def within(self, times: list[int | None], high: int) -> bool:
+        present = [t for t in times if t is not None]
+        return not present or (self.low <= min(present) and max(present) <= high)
+
     def ids(self, values: list[str], name: str, field: str, known, kind: str) -> None:
         """Each id once, and one the course has (or an orphan, when those are kept)."""
         if len(set(values)) != len(values):
@@ -130,19 +134,33 @@ def _notes(c: _Checker, export: ExportIn) -> list:
 
 
 def _cards(c: _Checker, export: ExportIn) -> dict[str, CardRecord]:
-    c.ids([r.id for r in export.cards], "cards", "id", c.card_ids, "card")
-    cards: dict[str, CardRecord] = {}
-    for i, r in enumerate(export.cards):
-        if r.state != CardState.NEW:
-            steps = ("step",) if r.state in (CardState.LEARNING, CardState.RELEARNING) else ()
-            for field in NEEDS_SCHEDULE + steps:
-                if getattr(r, field) is None:
-                    raise c.problem("import.needs", _where("cards", i, field), state=r.state, field=field)
-        cards[r.id] = CardRecord(
-            0, r.id, r.state, r.step, r.stability, r.difficulty, c.time(r.due, "cards", i, "due", due=True),
-            c.time(r.last_review, "cards", i, "last_review"), r.reps, r.lapses, r.suspended,
-            c.time(r.buried_until, "cards", i, "buried_until", due=True), r.leech)
-    return cards
+    """Checked in bulk (a comprehension per time field, then min/max); a file with a
+    problem is walked card by card, to name the first one in file order."""
+    cards = export.cards
+    c.ids([r.id for r in cards], "cards", "id", c.card_ids, "card")
+    due = [(r.due - EPOCH) // ONE_MS for r in cards]
+    last = [None if r.last_review is None else (r.last_review - EPOCH) // ONE_MS for r in cards]
+    buried = [None if r.buried_until is None else (r.buried_until - EPOCH) // ONE_MS for r in cards]
+    if (not c.within(due, c.due_high) or not c.within(last, c.event_high) or not c.within(buried, c.due_high)
+            or any(_incomplete(r) for r in cards)):
+        for i, r in enumerate(cards):
+            if _incomplete(r):
+                steps = ("step",) if r.state in (CardState.LEARNING, CardState.RELEARNING) else ()
+                for field in NEEDS_SCHEDULE + steps:
+                    if getattr(r, field) is None:
+                        raise c.problem("import.needs", _where("cards", i, field), state=r.state, field=field)
+            c.time(r.due, "cards", i, "due", due=True)
+            c.time(r.last_review, "cards", i, "last_review")
+            c.time(r.buried_until, "cards", i, "buried_until", due=True)
+    return {r.id: CardRecord(0, r.id, r.state, r.step, r.stability, r.difficulty, d, lr, r.reps, r.lapses,
+                             r.suspended, b, r.leech) for r, d, lr, b in zip(cards, due, last, buried)}
+
+
+def _incomplete(r: CardIn) -> bool:
+    """A studied card without the schedule fields its state needs."""
+    return r.state != CardState.NEW and (
+        r.stability is None or r.difficulty is None or r.last_review is None
+        or (r.step is None and r.state in (CardState.LEARNING, CardState.RELEARNING)))
 
 
 def _reviews(c: _Checker, export: ExportIn) -> ReviewColumns:

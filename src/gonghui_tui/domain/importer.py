@@ -193,24 +193,19 @@ def _new_reviews(reviews: ReviewColumns, keys: list[int], indices, stored: dict[
     the same string has nothing new, and costs one comparison. Only the other
     cards are compared key by key. No object is made per stored review.
     """
-    by_card: defaultdict[str, list[int]] = defaultdict(list)
     card_ids = reviews.card_ids
-    for i in indices:
-        by_card[card_ids[i]].append(i)
-    incoming: dict[str, list[tuple[int, int, int | None]]] = {}
-    for card, group in by_card.items():
-        mine = stored.get(card)
-        card_keys = [keys[i] for i in group]
-        if mine is not None and mine == ",".join(map(str, sorted(card_keys))):
-            continue
-        have = set(map(int, mine.split(","))) if mine else set()
-        new = []
-        for key, i in zip(card_keys, group):
-            if key not in have:
-                have.add(key)
-                new.append((reviews.reviewed_ms[i], reviews.ratings[i], reviews.durations_ms[i]))
-        if new:
-            incoming[card] = new
+    by_card: defaultdict[str, list[int]] = defaultdict(list)
+    pairs = zip(card_ids, keys) if isinstance(indices, range) else ((card_ids[i], keys[i]) for i in indices)
+    for card, key in pairs:
+        by_card[card].append(key)
+    have = {card: set(map(int, stored[card].split(","))) if card in stored else set()
+            for card, card_keys in by_card.items() if stored.get(card) != ",".join(map(str, sorted(card_keys)))}
+    incoming: defaultdict[str, list[tuple[int, int, int | None]]] = defaultdict(list)
+    for i in indices if have else ():
+        card = card_ids[i]
+        if card in have and keys[i] not in have[card]:
+            have[card].add(keys[i])
+            incoming[card].append((reviews.reviewed_ms[i], reviews.ratings[i], reviews.durations_ms[i]))
     return incoming
 
 
