@@ -14,7 +14,6 @@ from bisect import bisect_left
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from itertools import chain
 from typing import Callable, Iterable, Iterator
 
 from fsrs import Card as FsrsCard
@@ -118,7 +117,7 @@ def summarise(export: ExportIn, source: Source, ctx: ReadContext) -> TraineeSumm
     times come from the checker's keys (sorted in C) and days are counted by
     bisection; the one Python pass over reviews is the 30-day retention."""
     checked = check_export(export, ctx.course, ctx.now, True, source.label)
-    keys = sorted(chain.from_iterable(checked.review_keys.values()))
+    keys = sorted(checked.reviews.keys())
     cutoff = ctx.cutoff
     judged = [r.rating for r in export.reviews if r.state_before == REVIEW and r.reviewed >= cutoff]
     days = _study_days(keys, ctx)
