@@ -20,17 +20,17 @@ SETTINGS_MESSAGES: dict[str, tuple[str, str]] = {
     "settings.desired_retention": ("目标记忆率", "Desired retention"),
     "settings.desired_retention_hint": (
         "复习时希望仍记得的比例（70%–99%）。调高：复习更多、遗忘更少；调低：复习更少、遗忘更多。",
-        "The share of cards you want to still recall when they come up (70%–99%). "
-        "Higher: more reviews, less forgetting. Lower: fewer reviews, more forgetting."),
+        "How likely you recall a card when it comes up (70%–99%). "
+        "Higher: more reviews, less forgetting; lower: fewer reviews, more forgetting."),
     "settings.read_dwell_seconds": ("阅读停留（秒）", "Read after (s)"),
     "settings.read_dwell_seconds_hint": ("在一节停留多少秒后算作已读（0–3600）；按 r 随时标记。",
-                                         "Seconds on a section before it counts as read (0–3600); r marks it any time."),
+                                         "Seconds on a section before it counts as read (0–3600); r marks it."),
     "settings.theme": ("主题", "Theme"),
     "settings.language": ("界面语言", "Language"),
     "settings.trainee_name": ("姓名", "Name"),
     "settings.trainee_unit": ("单位/分会", "Unit"),
     "settings.trainee_hint": ("姓名和单位写进导出文件，讲师据此分辨是谁的进度；可不填。",
-                              "Your name and unit go into exports so the instructor can tell whose they are; optional."),
+                              "Name and unit go into exports so your instructor knows whose they are."),
     "settings.save": ("保存", "Save"),
     "settings.cancel": ("取消", "Cancel"),
     "settings.saved": ("设置已保存", "Settings saved"),

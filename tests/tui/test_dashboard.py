@@ -120,3 +120,27 @@ async def test_the_first_end_reaches_the_very_end(app, course, monkeypatch):
         await pilot.press("home")
         await pilot.pause()
         assert "阅读进度" in squash(screen_text(app))  # and back at the top it stays
+
+
+async def test_mastery_table_fits_80_columns_without_a_sideways_scrollbar(course, store, clock):
+    """17.6: the per-part table was one cell too wide at 80 columns (a scrollbar row),
+    and wider still once the weakest cards were listed; titles and cards are now cut
+    in whole characters to the width left."""
+    from gonghui_tui.i18n import set_language
+
+    for section in ("importance", "direction", "summary"):
+        session = DrillSession(course, store, clock.now, section_id=section, fuzzing=False)
+        while session.next() is not None:
+            session.grade(3)
+    for lang in ("zh", "en"):
+        set_language(lang)
+        app = GonghuiApp(course=course, store=store, now=clock.now)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("p")
+            await app.workers.wait_for_complete()
+            await pilot.press("end")
+            await pilot.pause()
+            table = app.screen.query_one("#dash-mastery")
+            assert not table.show_horizontal_scrollbar and table.virtual_size.width <= table.size.width
+            cards = str(table.get_row_at(0)[3])
+            assert cards.endswith("…") and cards.startswith("新时代")

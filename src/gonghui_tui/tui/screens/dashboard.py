@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Callable, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +21,7 @@ from gonghui_tui.domain.figures import NO_FIGURE, STATE_ORDER, forecast_rows, fr
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.stats import Stats, compute_stats
 from gonghui_tui.i18n import t
-from gonghui_tui.tui.format import short
+from gonghui_tui.tui.format import ellipsised, short
 from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
@@ -110,13 +111,36 @@ class DashboardScreen(Translated, Screen[None]):
         self.query_one(Heatmap).show(stats.heatmap)
         self.query_one("#dash-forecast", Static).update(forecast_bars(stats.forecast_14d))
 
+        self._fill_mastery(stats)
+
+    def _fill_mastery(self, stats: Stats) -> None:
+        """Per-part mastery. The part titles and the weakest cards share the width the
+        figures leave, each cut in whole characters, so at 80 columns the table fits
+        without a sideways scrollbar (below that it scrolls)."""
         mastery = self.query_one("#dash-mastery", DataTable)
-        mastery.add_columns(t("stats.section"), t("stats.mature"), t("stats.recall"), t("stats.weakest"))
-        for row in stats.mastery:
-            weakest = Text("；").join(short(self.course.card(cid).front, 20)
-                                     for cid in row.weakest if self.course.card(cid))
-            mastery.add_row(Text(row.title), fraction(row.mature, row.cards),
-                            percent(row.mean_retrievability), weakest or Text(NO_FIGURE))
+        mastery.clear(columns=True)
+        heads = (t("stats.section"), t("stats.mature"), t("stats.recall"), t("stats.weakest"))
+        rows = [(Text(row.title), fraction(row.mature, row.cards), percent(row.mean_retrievability),
+                 Text("；").join(short(self.course.card(cid).front, 20)
+                                for cid in row.weakest if self.course.card(cid)) or Text(NO_FIGURE))
+                for row in stats.mastery]
+        widths = [max([cell_len(head), *(cell_len(str(row[i])) for row in rows)]) for i, head in enumerate(heads)]
+        view = self.query_one("#dashboard", VerticalScroll)
+        # The figures make the view scroll: count its scrollbar even before it shows.
+        room = view.size.width - view.styles.gutter.width - view.styles.scrollbar_size_vertical
+        room -= widths[1] + widths[2] + 2 * len(heads)  # the figures, and every column's padding
+        floor = [max(cell_len(heads[i]), 8) for i in (0, 3)]
+        weakest = min(widths[3], max(floor[1], room // 3))
+        title = min(widths[0], max(floor[0], room - weakest))
+        weakest = max(floor[1], min(widths[3], room - title))
+        for i, head in enumerate(heads):
+            mastery.add_column(head, width=(title, widths[1], widths[2], weakest)[i])
+        for part, mature, recall, cards in rows:
+            mastery.add_row(ellipsised(part, title), mature, recall, ellipsised(cards, weakest))
+
+    def on_resize(self) -> None:
+        if self.stats is not None:
+            self._fill_mastery(self.stats)
 
     def action_to_end(self) -> None:
         self.query_one("#dashboard", VerticalScroll).anchor()

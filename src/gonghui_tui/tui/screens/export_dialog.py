@@ -52,7 +52,7 @@ def target_path(text: str, name: str, base: Path) -> Path | None:
 class ExportScreen(Translated, ModalScreen[ExportRequest | None]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
-    ExportScreen #export-box { width: 60; max-width: 95%; height: auto; max-height: 100%; }
+    ExportScreen #export-box { width: 72; max-width: 95%; height: auto; max-height: 100%; }
     ExportScreen #export-formats { height: auto; margin: 1 0; border: none; padding: 0; }
     ExportScreen .export-row { height: 1; margin-bottom: 1; }
     ExportScreen .export-label { width: 12; color: $text-muted; }
