@@ -332,6 +332,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cohort.leeches": ("顽固卡", "Leeches"),
     "cohort.struggling": ("需要帮助的学员", "Trainees who struggle"),
     "cohort.activity": ("班级学习活动（近 16 周每天复习次数）", "Class activity (reviews a day, last 16 weeks)"),
+    "cohort.heat_span": ("{first} 至 {last}，每格一天（周一在上），颜色越深复习越多",
+                         "{first} to {last}, one square a day (Monday on top), darker for more reviews"),
     "cohort.forecast": ("未来 14 天到期复习", "Reviews due in the next 14 days"),
     "cohort.day": ("日期", "Day"),
     "cohort.units": ("各单位", "By unit"),

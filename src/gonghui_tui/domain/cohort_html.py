@@ -33,11 +33,20 @@ tr.not_started td:first-child::before { content: "○ "; color: var(--muted); }
 tr.stopped td:first-child::before { content: "△ "; color: var(--warn); }
 tr.not_started, tr.stopped { background: #fff7e6; }
 .cell { text-align: center; white-space: nowrap; }
+/* Roster and grid: one line per trainee; on a narrow screen the table scrolls
+   sideways under a name column that stays put. */
+table.roster td, table.grid td { white-space: nowrap; }
+table.roster td:first-child, table.roster th:first-child, table.grid td:first-child, table.grid th:first-child {
+  position: sticky; left: 0; z-index: 1; background: #fff; }
+table.roster th:first-child, table.grid th:first-child { background: #f3f5f7; }
+tr.not_started td:first-child, tr.stopped td:first-child { background: #fff7e6; }
 .who { color: var(--muted); font-size: .85rem; }
+.nb { white-space: nowrap; }
 svg { max-width: 100%; height: auto; display: block; }
 .rejected td { color: var(--accent); }
 @media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .82rem; } th, td { padding: .25rem; } }
 @media print { body { max-width: none; padding: 0; font-size: 10pt; } h2 { break-after: avoid; }
+  table.roster td, table.grid td { white-space: normal; } td:first-child, th:first-child { position: static; }
   tr, svg { break-inside: avoid; } .scroll { overflow: visible; } th { background: none; } }
 """
 
@@ -121,20 +130,24 @@ def to_html(cohort: Cohort, course: Course, t: Translate, lang: str = "zh", tz: 
                       numeric={2, 3, 4, 5, 7}, cls="roster"))
     out.append(f"<h2 id='sections'>{e(t('cohort.sections'))}</h2>")
     out.append(_table([t("cohort.section"), t("cohort.read_share"), t("cohort.mastery"), t("cohort.reviews")],
-                      [("", ["　" * s.depth + e(s.title), percent(s.read_share), percent(s.mastery), str(s.reviews)])
+                      [("", [f"<div style='padding-left:{s.depth}em'>{e(s.title)}</div>", percent(s.read_share), percent(s.mastery), str(s.reviews)])
                        for s in c.sections], numeric={1, 2, 3}))
     out.append(f"<h2 id='grid'>{e(t('cohort.grid'))}</h2><p class='meta'>{e(t('cohort.legend'))}</p>")
     out.append(_table([t("cohort.name")] + [title for _, title in c.parts],
                       [(r.status, [e(display_name(r, t))] + [_grid_cell(g.read, g.mastery) for g in cells])
-                       for r, cells in zip(c.roster, c.grid)]))
+                       for r, cells in zip(c.roster, c.grid)], cls="grid"))
     out.append(f"<h2 id='hardest'>{e(t('cohort.hardest'))}</h2>")
     out.append(_table([t("cohort.card"), t("cohort.recall"), t("cohort.lapses"), t("cohort.leeches"),
                        t("cohort.struggling")],
                       [("", [f"{e(card_text(course, h.card_id, 200))}<div class='who'>{e(h.section_title)}</div>",
                              percent(h.mean_recall), str(h.lapses), str(h.leeches),
-                             e("、".join(display_name(c.roster[i], t) for i in h.strugglers) or "—")])
+                             "、".join(f"<span class='nb'>{e(display_name(c.roster[i], t))}</span>"
+                                      for i in h.strugglers) or "—"])
                        for h in c.hardest], numeric={1, 2, 3}, cls="hardest"))
     out.append(f"<h2 id='activity'>{e(t('cohort.activity'))}</h2>{heatmap_svg(c.heatmap, t)}")
+    if c.heatmap:
+        days = list(c.heatmap)
+        out.append(f"<p class='meta'>{e(t('cohort.heat_span', first=days[0], last=days[-1]))}</p>")
     out.append(f"<h2 id='forecast'>{e(t('cohort.forecast'))}</h2>{forecast_svg(c.forecast, t)}")
     out.append(f"<h2 id='units'>{e(t('cohort.units'))}</h2>")
     out.append(_table([t("cohort.unit"), t("cohort.trainees"), t("cohort.not_started"), t("cohort.stopped"),
