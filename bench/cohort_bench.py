@@ -1,11 +1,12 @@
 """How fast the cohort report reads many exports, engine by engine.
 
     python bench/gen_exports.py /tmp/exports 5000           # once: 5,000 × 1,000 reviews
-    python bench/cohort_bench.py /tmp/exports [ENGINE...]   # msgspec stdlib-sqlite duckdb cli
+    python bench/cohort_bench.py /tmp/exports [ENGINE...]   # msgspec msgspec-2 stdlib-sqlite duckdb cli
 
 Each engine runs in its own process; wall time and peak RSS are that
 process's. The engines compute the per-trainee figures the report needs
 (reviews, reviews per UTC hour, 30-day retention counts, card rows):
+- read-bytes: the baseline, run first and last: only reads every file's bytes;
 - msgspec (and msgspec-2, two worker processes): the product path (domain/cohort_read.py + domain/cohort.py):
   typed decoding with validation, reduced per file;
 - stdlib-sqlite: json.loads, rows into an in-memory SQLite, SQL GROUP BY;
@@ -25,6 +26,11 @@ from pathlib import Path
 
 NOW = "2026-03-02T01:30:00+00:00"
 CUTOFF = "2026-01-31T01:30:00.000Z"
+
+
+def engine_read_bytes(folder: Path) -> int:
+    """The baseline: only read the bytes of every file, one at a time, in one process."""
+    return sum(len(path.read_bytes()) for path in sorted(folder.glob("*.json")))
 
 
 def engine_msgspec(folder: Path, workers: int = 1) -> int:
@@ -86,8 +92,10 @@ def engine_cli(folder: Path) -> int:
     return out.stat().st_size
 
 
-ENGINES = {"msgspec": engine_msgspec, "msgspec-2": lambda folder: engine_msgspec(folder, 2), "stdlib-sqlite": engine_stdlib_sqlite, "duckdb": engine_duckdb,
-           "cli": engine_cli}
+ENGINES = {"read-bytes": engine_read_bytes, "msgspec": engine_msgspec,
+           "msgspec-2": lambda folder: engine_msgspec(folder, 2), "stdlib-sqlite": engine_stdlib_sqlite,
+           "duckdb": engine_duckdb, "cli": engine_cli}
+BASELINE = "read-bytes"
 
 
 def measure(folder: Path, name: str) -> dict:
@@ -110,6 +118,17 @@ def measure(folder: Path, name: str) -> dict:
 
 
 if __name__ == "__main__":
+    # The baseline runs first and last; each engine's time is also given as a
+    # ratio to the mean of the two, so a machine loaded by others still compares.
     target = Path(sys.argv[1])
-    for engine in sys.argv[2:] or list(ENGINES):
-        print(json.dumps(measure(target, engine)), flush=True)
+    engines = [e for e in sys.argv[2:] or list(ENGINES) if e != BASELINE]
+    first = measure(target, BASELINE)
+    print(json.dumps(first), flush=True)
+    results = [measure(target, engine) for engine in engines]
+    last = measure(target, BASELINE)
+    print(json.dumps(last), flush=True)
+    base = (first["process_seconds"] + last["process_seconds"]) / 2
+    for result in results:
+        if "process_seconds" in result:
+            result["ratio_to_baseline"] = round(result["process_seconds"] / base, 1)
+        print(json.dumps(result), flush=True)

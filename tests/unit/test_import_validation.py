@@ -145,6 +145,18 @@ def test_control_characters_in_a_bad_value_are_shown_escaped(tmp_path, capsys, e
     assert "␛]52;c;SEVMTE8=␇\ufffd" in err
 
 
+@pytest.mark.parametrize("where", ["reviews", "cards", "sections"])
+def test_a_malformed_id_is_refused_even_when_orphans_are_kept(tmp_path, capsys, export, where):
+    record = export[where][0]
+    record["card" if where == "reviews" else "id"] = "bad id\n"
+    path = tmp_path / "orphan.json"
+    path.write_text(json.dumps(export))
+    home = tmp_path / "home"
+    assert main(["--lang", "en", "--data-dir", str(home), "import", "--keep-orphans", str(path)]) == 2
+    field = "card" if where == "reviews" else "id"
+    assert f'{where}[0].{field}: "bad id\u240a" is not a valid id' in capsys.readouterr().err
+
+
 def test_orphans_are_refused_unless_kept_and_then_counted(tmp_path, capsys, export, course):
     export["reviews"].append({**export["reviews"][0], "card": "gone-card"})
     export["sections"].append({"id": "gone-section", "read": True, "seconds": 5.0})

@@ -90,15 +90,14 @@ class ReadContext:
         self.card_ids = frozenset(c.id for c in course.cards)
         self.section_ids = frozenset(course.sections)
         self.scheduler = make_scheduler(0.9, fuzzing=False)  # recall does not depend on the retention
-        self._starts: dict[date, int] = {}
+        self._starts: dict[date, datetime] = {}
         self._days: dict[int, date] = {}
 
-    def day_start_key(self, day: date) -> int:
-        """The start of a study day as a review key (epoch ms × 8, see import_check)."""
-        key = self._starts.get(day)
-        if key is None:
-            key = self._starts[day] = to_ms(day_start(day, self.tz)) * 8
-        return key
+    def day_start(self, day: date) -> datetime:
+        start = self._starts.get(day)
+        if start is None:
+            start = self._starts[day] = day_start(day, self.tz)
+        return start
 
     def day_of(self, ms: int) -> date:
         """The study day of a UTC time, remembered per quarter hour (every UTC
@@ -114,13 +113,14 @@ class ReadContext:
 def summarise(export: ExportIn, source: Source, ctx: ReadContext) -> TraineeSummary:
     """The figures the report needs from one export, after import's own checks.
     Hot: 5,000 exports of 1,000 reviews each must read in seconds, so review
-    times come from the checker's keys (sorted in C) and days are counted by
-    bisection; the one Python pass over reviews is the 30-day retention."""
-    checked = check_export(export, ctx.course, ctx.now, True, source.label)
-    keys = sorted(checked.reviews.keys())
+    times are sorted as datetimes (in C) and days are counted by bisection;
+    no review's time is converted, and the one Python pass over reviews is the
+    30-day retention."""
+    checked = check_export(export, ctx.course, ctx.now, True, source.label, group_reviews=False)
+    times = sorted([r.reviewed for r in export.reviews])
     cutoff = ctx.cutoff
     judged = [r.rating for r in export.reviews if r.state_before == REVIEW and r.reviewed >= cutoff]
-    days = _study_days(keys, ctx)
+    days = _study_days(times, ctx)
     for _, _, first_ms, last_ms, _ in checked.sections:
         for ms in (first_ms, last_ms):
             if ms is not None:
@@ -130,17 +130,17 @@ def summarise(export: ExportIn, source: Source, ctx: ReadContext) -> TraineeSumm
         name=clean(trainee.name) if trainee else "", unit=clean(trainee.unit) if trainee else "",
         source=source.label, file_name=source.name, exported_at=export.exported_at or OLDEST,
         read=frozenset(sid for sid, read, *_ in checked.sections if read and sid in ctx.section_ids),
-        reviews=len(keys), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN),
+        reviews=len(times), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN),
         days=days, cards=_card_stats(export, ctx))
 
 
-def _study_days(keys: list[int], ctx: ReadContext) -> dict[date, int]:
-    """Reviews per study day from the sorted review keys (epoch ms × 8 + rating)."""
+def _study_days(times: list[datetime], ctx: ReadContext) -> dict[date, int]:
+    """Reviews per study day from the sorted review times."""
     days: dict[date, int] = {}
-    begin, total = 0, len(keys)
+    begin, total = 0, len(times)
     while begin < total:
-        day = ctx.day_of(keys[begin] >> 3)
-        end = bisect_left(keys, ctx.day_start_key(day + timedelta(days=1)), begin)
+        day = ctx.day_of(to_ms(times[begin]))
+        end = bisect_left(times, ctx.day_start(day + timedelta(days=1)), begin)
         end = max(end, begin + 1)  # never stall, whatever the memo rounds
         days[day] = days.get(day, 0) + end - begin
         begin = end
