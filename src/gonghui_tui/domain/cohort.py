@@ -7,24 +7,21 @@ the terminal screen and every report format render these same figures.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import fmean
 
-from gonghui_tui.domain.cohort_read import ReadResult, TraineeSummary
+from gonghui_tui.domain.cohort_read import FORECAST_DAYS, ReadResult, TraineeSummary
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.records import to_ms
 from gonghui_tui.domain.translate import Message
-from gonghui_tui.domain.scheduler import day_start, study_day
+from gonghui_tui.domain.scheduler import study_day
 
 STOPPED_DAYS = 7
 WEAK_RECALL = 0.8
 STRUGGLE_LAPSES = 2
 HARDEST_CARDS = 15
 HEATMAP_WEEKS = 16
-FORECAST_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -98,10 +95,6 @@ class Cohort:
     replaced: int
 
 
-def _mean(values: list[float]) -> float | None:
-    return fmean(values) if values else None
-
-
 def _streak(days: set[date], today: date) -> int:
     end = today if today in days else today - timedelta(days=1)
     current = 0
@@ -123,33 +116,18 @@ def _roster_row(t: TraineeSummary, today: date) -> RosterRow:
         name=t.name, unit=t.unit, file_name=t.file_name, sections_read=len(t.read), reviews=t.reviews,
         retention_30d=t.passed_30d / t.judged_30d if t.judged_30d else None,
         streak=_streak(set(t.days), today), last_active=t.last_active,
-        mastered=sum(1 for c in t.cards.values() if c.mature), status=_status(t, today))
-
-
-def _per_section(course: Course, t: TraineeSummary, ancestors: dict[str, list[str]]) -> dict[str, list[float]]:
-    """Section -> [recall sum, cards studied, reviews] over the cards under it, in one pass."""
-    out: dict[str, list[float]] = defaultdict(lambda: [0.0, 0, 0])
-    for cid, c in t.cards.items():
-        for sid in ancestors.get(cid, ()):
-            acc = out[sid]
-            acc[2] += c.reps
-            if c.reps:
-                acc[0] += c.recall
-                acc[1] += 1
-    return out
+        mastered=t.mastered, status=_status(t, today))
 
 
 def build_cohort(course: Course, read: ReadResult, now: datetime, tz: tzinfo | None = None) -> Cohort:
     today = study_day(now, tz)
     trainees = sorted(read.trainees, key=lambda t: (t.unit, t.name == "", t.name, t.file_name))
     roster = [_roster_row(t, today) for t in trainees]
-    ancestors = {c.id: [s.id for s in course.path(c.section)] for c in course.cards}
-    per_trainee = [_per_section(course, t, ancestors) for t in trainees]
     n = len(trainees) or 1
 
     sections = []
     for section in course.walk():
-        accs = [acc[section.id] for acc in per_trainee if section.id in acc]
+        accs = [t.sections[section.id] for t in trainees if section.id in t.sections]
         studied = sum(a[1] for a in accs)
         sections.append(SectionFigure(
             section.id, section.title, len(course.path(section.id)) - 1,
@@ -159,10 +137,10 @@ def build_cohort(course: Course, read: ReadResult, now: datetime, tz: tzinfo | N
 
     subtree = {part: [s.id for s in course.walk(part)] for part in course.roots}
     grid = []
-    for t, acc in zip(trainees, per_trainee):
+    for t in trainees:
         row = []
         for part, ids in subtree.items():
-            a = acc.get(part)
+            a = t.sections.get(part)
             mastery = a[0] / a[1] if a and a[1] else None
             row.append(GridCell(sum(1 for sid in ids if sid in t.read) / len(ids), mastery))
         grid.append(row)
@@ -172,16 +150,15 @@ def build_cohort(course: Course, read: ReadResult, now: datetime, tz: tzinfo | N
         roster=roster, sections=sections,
         parts=[(sid, course.sections[sid].title) for sid in course.roots], grid=grid,
         hardest=_hardest(course, trainees), heatmap=_heatmap(trainees, today),
-        forecast=_forecast(trainees, today, tz), units=_units(roster, trainees, len(course.sections)),
+        forecast=[sum(day) for day in zip(*(t.forecast for t in trainees))] or [0] * FORECAST_DAYS, units=_units(roster, trainees, len(course.sections)),
         rejected=read.rejected, replaced=read.replaced)
 
 
 def _hardest(course: Course, trainees: list[TraineeSummary]) -> list[HardCard]:
     per_card: dict[str, list[tuple[int, float, int, bool]]] = defaultdict(list)
     for index, t in enumerate(trainees):
-        for cid, c in t.cards.items():
-            if c.reps:
-                per_card[cid].append((index, c.recall, c.lapses, c.leech))
+        for cid, (recall, lapses, leech) in t.cards.items():
+            per_card[cid].append((index, recall, lapses, leech))
     cards = []
     for cid, rows in per_card.items():
         card = course.card(cid)
@@ -204,19 +181,6 @@ def _heatmap(trainees: list[TraineeSummary], today: date) -> dict[str, int]:
             for i in range(HEATMAP_WEEKS * 7)}
 
 
-def _forecast(trainees: list[TraineeSummary], today: date, tz: tzinfo | None) -> list[int]:
-    """Cards due on each of the next study days over the class; overdue counts for today."""
-    starts = [to_ms(day_start(today + timedelta(days=i), tz)) for i in range(1, FORECAST_DAYS + 1)]
-    out = [0] * FORECAST_DAYS
-    for t in trainees:
-        for c in t.cards.values():
-            if c.due_ms is not None:
-                offset = bisect_right(starts, c.due_ms)
-                if offset < FORECAST_DAYS:
-                    out[offset] += 1
-    return out
-
-
 def _units(roster: list[RosterRow], trainees: list[TraineeSummary], total: int) -> list[UnitFigure]:
     groups: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(roster):
@@ -225,9 +189,10 @@ def _units(roster: list[RosterRow], trainees: list[TraineeSummary], total: int) 
     for unit, members in sorted(groups.items()):
         rows = [roster[i] for i in members]
         judged = sum(trainees[i].judged_30d for i in members)
-        recalls = [c.recall for i in members for c in trainees[i].cards.values() if c.reps]
+        studied = sum(trainees[i].studied for i in members)
         out.append(UnitFigure(
             unit, len(rows), sum(r.status == "not_started" for r in rows), sum(r.status == "stopped" for r in rows),
             fmean(r.sections_read / total for r in rows) if total else 0.0, sum(r.reviews for r in rows),
-            sum(trainees[i].passed_30d for i in members) / judged if judged else None, _mean(recalls)))
+            sum(trainees[i].passed_30d for i in members) / judged if judged else None,
+            sum(trainees[i].recall_sum for i in members) / studied if studied else None))
     return out

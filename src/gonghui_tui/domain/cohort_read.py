@@ -10,7 +10,8 @@ holds them. Speed and the engine comparison: docs/performance.md.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import gc
+from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -35,20 +36,14 @@ RETENTION_DAYS = 30
 QUARTER_HOUR_MS = 15 * 60 * 1000
 NEW, REVIEW, AGAIN = int(CardState.NEW), int(CardState.REVIEW), int(Rating.AGAIN)  # plain ints, compared often
 OLDEST = datetime.min.replace(tzinfo=timezone.utc)
-
-
-@dataclass(frozen=True)
-class CardStat:
-    recall: float  # retrievability at report time; 0 for a card never studied
-    mature: bool
-    lapses: int
-    leech: bool
-    reps: int
-    due_ms: int | None  # None for new or suspended cards: nothing to forecast
+FORECAST_DAYS = 14
 
 
 @dataclass
 class TraineeSummary:
+    """One trainee's figures, reduced in the process that read the file: only
+    small dicts of plain tuples travel back from a worker."""
+
     name: str
     unit: str
     source: str  # where it came from, for unsigned exports and messages
@@ -59,7 +54,13 @@ class TraineeSummary:
     judged_30d: int
     passed_30d: int
     days: dict[date, int]  # study day -> reviews (reading-only days hold 0)
-    cards: dict[str, CardStat] = field(default_factory=dict)
+    mastered: int = 0  # cards with an interval of 21 days or more
+    recall_sum: float = 0.0  # recall now summed over the cards studied (reps > 0) ...
+    studied: int = 0  # ... and their number
+    # section -> (recall sum, cards studied, reviews) over the cards under it, at every level
+    sections: dict[str, tuple[float, int, int]] = field(default_factory=dict)
+    cards: dict[str, tuple[float, int, bool]] = field(default_factory=dict)  # studied card -> (recall, lapses, leech)
+    forecast: list[int] = field(default_factory=lambda: [0] * FORECAST_DAYS)  # cards due per coming study day
 
     @property
     def key(self) -> tuple[str, str]:
@@ -87,9 +88,12 @@ class ReadContext:
     def __init__(self, course: Course, now: datetime, tz: tzinfo | None = None) -> None:
         self.course, self.now, self.tz = course, now, tz
         self.cutoff = now - timedelta(days=RETENTION_DAYS)
-        self.card_ids = frozenset(c.id for c in course.cards)
         self.section_ids = frozenset(course.sections)
         self.scheduler = make_scheduler(0.9, fuzzing=False)  # recall does not depend on the retention
+        self.ancestors = {c.id: tuple(s.id for s in course.path(c.section)) for c in course.cards}
+        today = study_day(now, tz)
+        # The starts of the coming study days, after today's: a due time's forecast slot is a bisection.
+        self.forecast_starts = [to_ms(day_start(today + timedelta(days=i), tz)) for i in range(1, FORECAST_DAYS + 1)]
         self._starts: dict[date, datetime] = {}
         self._days: dict[int, date] = {}
 
@@ -126,12 +130,13 @@ def summarise(export: ExportIn, source: Source, ctx: ReadContext) -> TraineeSumm
             if ms is not None:
                 days.setdefault(ctx.day_of(ms), 0)
     trainee = export.trainee
-    return TraineeSummary(
+    summary = TraineeSummary(
         name=clean(trainee.name) if trainee else "", unit=clean(trainee.unit) if trainee else "",
         source=source.label, file_name=source.name, exported_at=export.exported_at or OLDEST,
         read=frozenset(sid for sid, read, *_ in checked.sections if read and sid in ctx.section_ids),
-        reviews=len(times), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN),
-        days=days, cards=_card_stats(export, ctx))
+        reviews=len(times), judged_30d=len(judged), passed_30d=len(judged) - judged.count(AGAIN), days=days)
+    _add_cards(summary, export, ctx)
+    return summary
 
 
 def _study_days(times: list[datetime], ctx: ReadContext) -> dict[date, int]:
@@ -147,23 +152,41 @@ def _study_days(times: list[datetime], ctx: ReadContext) -> dict[date, int]:
     return days
 
 
-def _card_stats(export: ExportIn, ctx: ReadContext) -> dict[str, CardStat]:
-    """Recall now, maturity and the due time of each card of the course. fsrs
-    reads only the stability and the last review, so one probe card serves all."""
+def _add_cards(summary: TraineeSummary, export: ExportIn, ctx: ReadContext) -> None:
+    """Recall now, maturity, due times and per-section sums of the cards of the
+    course. fsrs reads only the stability and the last review, so one probe
+    card serves all."""
     probe = FsrsCard(card_id=1)
-    recall_of, now, known = ctx.scheduler.get_card_retrievability, ctx.now, ctx.card_ids
-    out = {}
+    recall_of, now, ancestors, starts = ctx.scheduler.get_card_retrievability, ctx.now, ctx.ancestors, ctx.forecast_starts
+    sections: dict[str, list[float]] = {}
     for row in export.cards:
-        if row.id not in known:
+        path = ancestors.get(row.id)
+        if path is None:
             continue  # a card this course no longer has
         last = row.last_review
-        if row.state == NEW or last is None or row.stability is None:
-            out[row.id] = CardStat(0.0, False, row.lapses, row.leech, row.reps, None)
-            continue
-        probe.stability, probe.last_review = row.stability, last
-        out[row.id] = CardStat(recall_of(probe, now), row.due - last >= MATURE, row.lapses, row.leech, row.reps,
-                               None if row.suspended else to_ms(row.due))
-    return out
+        recall = 0.0
+        if row.state != NEW and last is not None and row.stability is not None:
+            probe.stability, probe.last_review = row.stability, last
+            recall = recall_of(probe, now)
+            summary.mastered += row.due - last >= MATURE
+            if not row.suspended:
+                slot = bisect_right(starts, to_ms(row.due))
+                if slot < FORECAST_DAYS:
+                    summary.forecast[slot] += 1
+        studied = row.reps > 0
+        if studied:
+            summary.cards[row.id] = (recall, row.lapses, row.leech)
+            summary.recall_sum += recall
+            summary.studied += 1
+        for sid in path:
+            acc = sections.get(sid)
+            if acc is None:
+                acc = sections[sid] = [0.0, 0, 0]
+            acc[2] += row.reps
+            if studied:
+                acc[0] += recall
+                acc[1] += 1
+    summary.sections = {sid: (a[0], int(a[1]), int(a[2])) for sid, a in sections.items()}
 
 
 def _outcome(item: Source | Unreadable, ctx: ReadContext) -> TraineeSummary | tuple[str, Message]:
@@ -186,6 +209,7 @@ _worker: ReadContext | None = None
 def _start_worker(course: Course, now: datetime, tz: tzinfo | None) -> None:
     global _worker
     _worker = ReadContext(course, now, tz)
+    gc.disable()  # see read_cohort
 
 
 def _work(item: Source | Unreadable) -> TraineeSummary | tuple[str, Message]:
@@ -215,15 +239,28 @@ def read_cohort(items: Iterable[Source | Unreadable], course: Course, now: datet
     newest: dict[tuple[str, str], TraineeSummary] = {}
     rejected: list[tuple[str, Message]] = []
     replaced = 0
-    for done, outcome in enumerate(_outcomes(list(items), course, now, tz, workers), 1):
-        if isinstance(outcome, tuple):
-            rejected.append(outcome)
-        else:
-            old = newest.get(outcome.key)
-            if old is not None:
-                replaced += 1
-            if old is None or outcome.exported_at > old.exported_at:
-                newest[outcome.key] = outcome
-        if progress is not None:
-            progress(done)
+    # Reading makes and drops millions of objects, none in a reference cycle;
+    # the cyclic collector would only walk the growing list of summaries (~15 %).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for done, outcome in enumerate(_outcomes(list(items), course, now, tz, workers), 1):
+            replaced += _keep(outcome, newest, rejected)
+            if progress is not None:
+                progress(done)
+    finally:
+        if collecting:
+            gc.enable()
     return ReadResult(list(newest.values()), rejected, replaced)
+
+
+def _keep(outcome: TraineeSummary | tuple[str, Message], newest: dict[tuple[str, str], TraineeSummary],
+          rejected: list[tuple[str, Message]]) -> int:
+    """File one outcome; 1 when it or an earlier one was replaced by a newer export of the same trainee."""
+    if isinstance(outcome, tuple):
+        rejected.append(outcome)
+        return 0
+    old = newest.get(outcome.key)
+    if old is None or outcome.exported_at > old.exported_at:
+        newest[outcome.key] = outcome
+    return old is not None
