@@ -88,20 +88,23 @@ def test_bad_files_are_listed_with_a_reason_and_the_rest_still_count(course, clo
     assert len(report["rejected"]) == 4 and "Traceback" not in err
 
 
-@pytest.mark.parametrize("field, value", [("reviewed", "2099-01-01T00:00:00Z"), ("reviewed", "1999-12-31T23:59:59Z"),
-                                          ("card", "bad id"), ("rating", 9), ("reviewed", "2026-03-01T10:00:00")])
+@pytest.mark.parametrize("where, field, value", [
+    ("reviews", "reviewed", "2099-01-01T00:00:00Z"), ("reviews", "reviewed", "1999-12-31T23:59:59Z"),
+    ("reviews", "card", "bad id"), ("reviews", "rating", 9), ("reviews", "reviewed", "2026-03-01T10:00:00"),
+    ("cards", "due", "2299-01-01T00:00:00Z"), ("cards", "last_review", "2099-01-01T00:00:00Z"),
+    ("cards", "buried_until", "1999-01-01T00:00:00Z"), ("cards", "stability", None), ("cards", "id", "x y")])
 def test_a_file_is_refused_with_the_very_line_import_gives(course, clock, tmp_path, capsys, monkeypatch,
-                                                           field, value):
+                                                           where, field, value):
     monkeypatch.setattr("gonghui_tui.cli.utc_now", clock.now)
     data = _signed(course, clock, 1, "王芳", "第一分会")
-    data["reviews"][7][field] = value
+    data[where][7][field] = value
     path = _write(tmp_path / "bad.json", data)
     _write(tmp_path / "good.json", _signed(course, clock, 2, "李强", "第一分会"))
     assert main(["--data-dir", str(tmp_path / "home"), "import", path]) == 2
     refused_by_import = capsys.readouterr().err.strip()
     assert main(["cohort", str(tmp_path), "--format", "json"]) == 0
     out, err = capsys.readouterr()
-    assert err.strip() == refused_by_import and "reviews[7]" in err
+    assert err.strip() == refused_by_import and f"{where}[7].{field}" in err
     assert [r["name"] for r in json.loads(out)["roster"]] == ["李强"]
 
 

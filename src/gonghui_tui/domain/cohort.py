@@ -155,19 +155,30 @@ def build_cohort(course: Course, read: ReadResult, now: datetime, tz: tzinfo | N
 
 
 def _hardest(course: Course, trainees: list[TraineeSummary]) -> list[HardCard]:
-    per_card: dict[str, list[tuple[int, float, int, bool]]] = defaultdict(list)
+    """The cards with the lowest mean recall (then most lapses, most leeches);
+    who struggles is worked out for those cards only."""
+    stats: dict[str, list[tuple[float, int, bool]]] = defaultdict(list)
+    learners: dict[str, list[int]] = defaultdict(list)
     for index, t in enumerate(trainees):
-        for cid, (recall, lapses, leech) in t.cards.items():
-            per_card[cid].append((index, recall, lapses, leech))
-    cards = []
-    for cid, rows in per_card.items():
-        card = course.card(cid)
-        strugglers = tuple(i for i, recall, lapses, leech in sorted(rows, key=lambda r: r[1])
-                           if leech or recall < WEAK_RECALL or lapses >= STRUGGLE_LAPSES)
-        cards.append(HardCard(cid, course.sections[card.section].title, fmean(r[1] for r in rows),
-                              sum(r[2] for r in rows), sum(1 for r in rows if r[3]), len(rows), strugglers))
-    cards.sort(key=lambda c: (c.mean_recall, -c.lapses, -c.leeches, c.card_id))
-    return cards[:HARDEST_CARDS]
+        for cid, stat in t.cards.items():
+            stats[cid].append(stat)
+            learners[cid].append(index)
+    ranked = []
+    for cid, rows in stats.items():
+        recalls, lapses, leeches = zip(*rows)
+        ranked.append((sum(recalls) / len(rows), -sum(lapses), -sum(leeches), cid))
+    ranked.sort()
+    out = []
+    for mean_recall, minus_lapses, minus_leeches, cid in ranked[:HARDEST_CARDS]:
+        weakest_first = sorted(zip(learners[cid], stats[cid]), key=lambda row: row[1][0])  # ties: roster order
+        strugglers = tuple(i for i, stat in weakest_first if _struggles(*stat))
+        out.append(HardCard(cid, course.sections[course.card(cid).section].title, mean_recall, -minus_lapses,
+                            -minus_leeches, len(weakest_first), strugglers))
+    return out
+
+
+def _struggles(recall: float, lapses: int, leech: bool) -> bool:
+    return leech or recall < WEAK_RECALL or lapses >= STRUGGLE_LAPSES
 
 
 def _heatmap(trainees: list[TraineeSummary], today: date) -> dict[str, int]:
