@@ -3,8 +3,8 @@
     python bench/gen_exports.py /tmp/exports 5000           # once: 5,000 × 1,000 reviews
     python bench/cohort_bench.py /tmp/exports [ENGINE...]   # msgspec msgspec-2 stdlib-sqlite duckdb cli
 
-Each engine runs in its own process; wall time and peak RSS are that
-process's. The engines compute the per-trainee figures the report needs
+Each engine runs in its own process; wall time, CPU time and peak RSS are
+that process's (and its workers'). The engines compute the per-trainee figures the report needs
 (reviews, reviews per UTC hour, 30-day retention counts, card rows):
 - read-bytes: the baseline, run first and last: only reads every file's bytes;
 - msgspec (and msgspec-2, two worker processes): the product path (domain/cohort_read.py + domain/cohort.py):
@@ -18,6 +18,7 @@ Results are written up in docs/performance.md.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -99,22 +100,29 @@ BASELINE = "read-bytes"
 
 
 def measure(folder: Path, name: str) -> dict:
-    """Run one engine in a fresh process: wall time and its peak RSS."""
-    code = (f"import sys, time, resource; sys.path.insert(0, {str(Path(__file__).parent.parent)!r});"
-            f"from bench.cohort_bench import ENGINES; from pathlib import Path; t = time.perf_counter();"
+    """Run one engine in a fresh process: its wall time, CPU time (its own and
+    its child processes'), and peak RSS: the process's, the largest child's, and
+    an upper bound of their total (as if every child peaked as the largest did)."""
+    code = (f"import sys, time, resource, json; sys.path.insert(0, {str(Path(__file__).parent.parent)!r});"
+            "from bench.cohort_bench import ENGINES; from pathlib import Path; t = time.perf_counter();"
             f"c = time.process_time(); n = ENGINES[{name!r}](Path({str(folder)!r}));"
             "s = time.perf_counter() - t; c = time.process_time() - c;"
-            "r = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
-            "print(n, s, c, r)")
+            "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(json.dumps([n, s, c, kids.ru_utime + kids.ru_stime, me.ru_maxrss, kids.ru_maxrss]))")
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     wall = time.perf_counter() - start
     if result.returncode != 0:
         return {"engine": name, "error": result.stderr.strip().splitlines()[-1]}
-    n, seconds, cpu, rss_kb = result.stdout.split()
-    return {"engine": name, "result": int(n), "seconds": round(float(seconds), 2), "cpu_seconds": round(float(cpu), 2),
-            "process_seconds": round(wall, 2), "peak_rss_mb": round(int(rss_kb) / 1024)}
+    n, seconds, cpu, workers_cpu, rss_kb, worker_rss_kb = json.loads(result.stdout.splitlines()[-1])
+    from gonghui_tui.cohort_cli import MAX_WORKERS
+
+    # Child processes counted in the bound: the two workers; the command and its workers.
+    workers = {"msgspec-2": 2, "cli": 1 + min(os.cpu_count() or 1, MAX_WORKERS)}.get(name, 0)
+    return {"engine": name, "result": n, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+            "workers_cpu_seconds": round(workers_cpu, 2), "process_seconds": round(wall, 2),
+            "peak_rss_mb": round(rss_kb / 1024), "worker_peak_rss_mb": round(worker_rss_kb / 1024),
+            "rss_bound_mb": round((rss_kb + workers * worker_rss_kb) / 1024)}
 
 
 if __name__ == "__main__":
