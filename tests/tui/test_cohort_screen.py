@@ -7,6 +7,7 @@ import json
 from textual.widgets import DataTable, TabbedContent
 
 from bench.gen_exports import export_data
+from gonghui_tui.domain.cards import cloze_plain
 from gonghui_tui.domain.cohort import build_cohort
 from gonghui_tui.domain.cohort_read import read_cohort
 from gonghui_tui.domain.cohort_sources import gather
@@ -87,3 +88,34 @@ async def test_roster_fits_80_columns_and_the_screenshot_for_the_docs(course, cl
         if os.environ.get("GONGHUI_SCREENSHOTS"):
             Path(__file__).parent.parent.parent.joinpath("docs", "cohort-screen.svg").write_text(
                 app.export_screenshot(title="gonghui-tui cohort"), encoding="utf-8")
+
+
+async def test_the_highlighted_hard_card_and_grid_cell_are_spelled_out_in_full(course, clock, tmp_path):
+    """At 80×24 the tables cut card texts and part titles; the line under each shows them whole,
+    with every trainee who struggles with the card."""
+    cohort = _cohort(course, clock, tmp_path)
+    app = CohortApp(cohort, course)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tabs = app.screen.query_one(TabbedContent)
+        tabs.active = "tab-cards"
+        await pilot.pause()
+        cards = app.screen.query_one("#cohort-cards", DataTable)
+        cards.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        second = cohort.hardest[1]
+        detail = str(app.screen.query_one("#cohort-card-detail").render())
+        full_text = " ".join(cloze_plain(course.card(second.card_id).front, reveal=True).split())
+        assert full_text[:30] in detail.replace("\n", "")
+        assert f"（{len(second.strugglers)}/{second.learners}）" in detail
+        assert all(cohort.roster[i].name in detail for i in second.strugglers)
+        tabs.active = "tab-grid"
+        await pilot.pause()
+        grid = app.screen.query_one("#cohort-grid", DataTable)
+        grid.focus()
+        await pilot.press("right", "right", "down")
+        await pilot.pause()
+        line = str(app.screen.query_one("#cohort-grid-detail").render())
+        part_title = cohort.parts[1][1]
+        assert len(part_title) > 4 and part_title in line and cohort.roster[1].name in line
+        assert str(grid.columns[list(grid.columns)[2]].label).endswith("…")  # cut in the header

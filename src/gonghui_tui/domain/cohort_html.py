@@ -141,7 +141,7 @@ def to_html(cohort: Cohort, course: Course, t: Translate, lang: str = "zh", tz: 
                        t("cohort.struggling")],
                       [("", [f"{e(card_text(course, h.card_id, 200))}<div class='who'>{e(h.section_title)}</div>",
                              percent(h.mean_recall), str(h.lapses), str(h.leeches),
-                             "、".join(f"<span class='nb'>{e(display_name(c.roster[i], t))}</span>"
+                             e(t("punct.enum_sep")).join(f"<span class='nb'>{e(display_name(c.roster[i], t))}</span>"
                                       for i in h.strugglers) or "—"])
                        for h in c.hardest], numeric={1, 2, 3}, cls="hardest"))
     out.append(f"<h2 id='activity'>{e(t('cohort.activity'))}</h2>{heatmap_svg(c.heatmap, t)}")

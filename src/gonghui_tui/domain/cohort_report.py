@@ -14,7 +14,7 @@ import re
 from datetime import date, tzinfo
 
 from gonghui_tui.domain.cards import cloze_plain
-from gonghui_tui.domain.cohort import Cohort, RosterRow
+from gonghui_tui.domain.cohort import Cohort, HardCard, RosterRow
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.export import csv_cell
 from gonghui_tui.domain.export_md import md_escape
@@ -25,7 +25,15 @@ BOM = "\ufeff"  # Excel and WPS read UTF-8 CSV as Chinese only with it
 
 
 def display_name(row: RosterRow, t: Translate) -> str:
-    return row.name or f"{t('trainee.unsigned')}（{row.file_name}）"
+    return row.name or t("trainee.unsigned") + t("punct.paren", text=row.file_name)
+
+
+def struggler_names(cohort: Cohort, card: HardCard, t: Translate, limit: int | None = None) -> str:
+    """Who struggles with a hard card, weakest first; past ``limit`` names, how many more."""
+    shown = card.strugglers if limit is None else card.strugglers[:limit]
+    names = t("punct.enum_sep").join(display_name(cohort.roster[i], t) for i in shown) or "—"
+    rest = len(card.strugglers) - len(shown)
+    return names + t("cohort.and_more", n=rest) if rest else names
 
 
 def unit_name(unit: str, t: Translate) -> str:
@@ -95,7 +103,7 @@ def to_markdown(cohort: Cohort, course: Course, t: Translate, tz: tzinfo | None 
     lines += _md_table([t("cohort.card"), t("cohort.section"), t("cohort.recall"), t("cohort.lapses"),
                         t("cohort.leeches"), t("cohort.struggling")],
                        [[card_text(course, h.card_id), h.section_title, percent(h.mean_recall), str(h.lapses),
-                         str(h.leeches), "、".join(display_name(c.roster[i], t) for i in h.strugglers) or "—"]
+                         str(h.leeches), struggler_names(c, h, t)]
                         for h in c.hardest])
     recent = list(c.heatmap.items())[-14:]
     lines += [f"## {t('cohort.activity')}", ""]

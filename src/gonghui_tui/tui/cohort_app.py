@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from gonghui_tui import wrap_adapter
 from gonghui_tui.domain.cohort import Cohort
 from gonghui_tui.domain.course import Course
 from gonghui_tui.i18n import t
@@ -28,6 +29,7 @@ class CohortApp(Translated, App[int]):
 
     def __init__(self, cohort: Cohort, course: Course) -> None:
         super().__init__()
+        wrap_adapter.install()  # Chinese line breaking (禁则) in the detail lines
         self.cohort, self.course = cohort, course
         self.title = t("cohort.title")
 

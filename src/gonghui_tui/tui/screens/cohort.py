@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from gonghui_tui.domain.cohort import Cohort, RosterRow
 from gonghui_tui.domain.cohort_report import (ROSTER_HEADERS, card_text, display_name, grid_symbol, roster_cells,
-                                              unit_name)
+                                              struggler_names, unit_name)
 from gonghui_tui.domain.figures import percent
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.course import Course
@@ -30,6 +30,9 @@ from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import render_heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
+# Struggling trainees named in the hard cards' table and under it (the reports name them all).
+TABLE_NAMES, DETAIL_NAMES = 2, 24
+PART_HEADER_CELLS = 9  # a grid column's header; the whole title shows under the grid
 STATUS_STYLE = {"active": "", "not_started": "dim", "stopped": "yellow"}
 STATUS_MARK = {"active": " ", "not_started": "○", "stopped": "△"}
 
@@ -48,6 +51,10 @@ SORT_KEYS: tuple[Callable[[RosterRow], Any], ...] = (
 
 
 class CohortScreen(Translated, Screen[None]):
+    DEFAULT_CSS = """
+    CohortScreen DataTable { height: 1fr; }
+    CohortScreen .cohort-detail { height: auto; max-height: 5; padding: 0 1; background: $boost; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort_next", "cohort.sort", id="cohort.sort"),
         Binding("r", "sort_reverse", "cohort.reverse", id="cohort.reverse"),
@@ -68,9 +75,11 @@ class CohortScreen(Translated, Screen[None]):
                 yield DataTable(id="cohort-sections")
             with TabPane(t("cohort.tab_grid"), id="tab-grid"):
                 yield Static(t("cohort.legend"), classes="cohort-legend")
-                yield DataTable(id="cohort-grid")
+                yield DataTable(id="cohort-grid", cursor_type="cell")
+                yield Static(id="cohort-grid-detail", classes="cohort-detail")
             with TabPane(t("cohort.tab_cards"), id="tab-cards"):
-                yield DataTable(id="cohort-cards")
+                yield DataTable(id="cohort-cards", cursor_type="row")
+                yield Static(id="cohort-card-detail", classes="cohort-detail")
             with TabPane(t("cohort.tab_activity"), id="tab-activity"):
                 with VerticalScroll():
                     yield Static(Text(t("cohort.activity"), style="bold"))
@@ -100,7 +109,7 @@ class CohortScreen(Translated, Screen[None]):
             [[Text("　" * s.depth + s.title), percent(s.read_share), percent(s.mastery), str(s.reviews)]
              for s in c.sections])
         grid = self.query_one("#cohort-grid", DataTable)
-        grid.add_columns(t("cohort.name"), *(title for _, title in c.parts))
+        grid.add_columns(t("cohort.name"), *(_cut(title, PART_HEADER_CELLS) for _, title in c.parts))
         for row, cells in zip(c.roster, c.grid):
             grid.add_row(Text(display_name(row, t)),
                          *(Text(f"{grid_symbol(g.read)} {percent(g.mastery)}", style=_mastery_style(g.mastery))
@@ -108,7 +117,7 @@ class CohortScreen(Translated, Screen[None]):
         self._fill(
             "#cohort-cards", ["cohort.card", "cohort.recall", "cohort.lapses", "cohort.leeches", "cohort.struggling"],
             [[Text(card_text(self.course, h.card_id, 18)), percent(h.mean_recall), str(h.lapses), str(h.leeches),
-              Text("、".join(display_name(c.roster[i], t) for i in h.strugglers) or "—")] for h in c.hardest])
+              Text(struggler_names(c, h, t, TABLE_NAMES))] for h in c.hardest])
         self._fill(
             "#cohort-units", ["cohort.unit", "cohort.trainees", "cohort.not_started", "cohort.stopped",
                               "cohort.read", "cohort.reviews", "cohort.retention", "cohort.mastery"],
@@ -117,6 +126,33 @@ class CohortScreen(Translated, Screen[None]):
         if c.rejected:
             self._fill("#cohort-files", ["cohort.reason"],
                        [[Text(safe(r.render(t), one_line=True))] for _, r in c.rejected])
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted hard card in full: its text, section and every trainee who struggles."""
+        if event.data_table.id != "cohort-cards" or not 0 <= event.cursor_row < len(self.cohort.hardest):
+            return
+        card = self.cohort.hardest[event.cursor_row]
+        names = struggler_names(self.cohort, card, t, DETAIL_NAMES)
+        detail = Text(card_text(self.course, card.card_id, 400) + "\n", style="bold")
+        detail.append(t("punct.field", label=t("cohort.section"), value=card.section_title) + "\n", style="dim")
+        label = t("cohort.struggling") + t("punct.paren", text=f"{len(card.strugglers)}/{card.learners}")
+        detail.append(t("punct.field", label=label, value=names))
+        self.query_one("#cohort-card-detail", Static).update(detail)
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """The highlighted grid cell spelled out: who, which part (its whole title), read and mastery."""
+        row, column = event.coordinate.row, event.coordinate.column
+        if event.data_table.id != "cohort-grid" or not 0 <= row < len(self.cohort.roster):
+            return
+        name = display_name(self.cohort.roster[row], t)
+        if column == 0:
+            text = name
+        else:
+            cell, (_, title) = self.cohort.grid[row][column - 1], self.cohort.parts[column - 1]
+            text = t("punct.field", label=f"{name} · {title}",
+                     value=f"{t('cohort.read_part')} {percent(cell.read)} · {t('cohort.mastery')} "
+                           f"{percent(cell.mastery)}")
+        self.query_one("#cohort-grid-detail", Static).update(Text(text))
 
     def _fill(self, selector: str, headers: list[str], rows: list[list[Any]]) -> None:
         table = self.query_one(selector, DataTable)
@@ -157,6 +193,13 @@ class CohortScreen(Translated, Screen[None]):
 
     def action_sort_reverse(self) -> None:
         self.sort_roster(self.sort_column, reverse=not self.sort_reverse)
+
+
+def _cut(text: str, cells: int) -> Text:
+    """``text`` cut to ``cells`` terminal cells, with … where it was cut."""
+    cut = Text(text)
+    cut.truncate(cells, overflow="ellipsis")
+    return cut
 
 
 def _mastery_style(mastery: float | None) -> str:
