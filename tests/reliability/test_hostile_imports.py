@@ -192,3 +192,37 @@ def test_mutated_exports_quick(base):
 @pytest.mark.slow
 def test_mutated_exports_1000(base):
     _check(base, examples=1000, dashboards=25)
+
+
+def test_the_cohort_check_refuses_exactly_what_import_refuses(base):
+    """check_export without rows (the cohort report's) raises the very message import's
+    check raises, or passes when it passes, on 300 mutated exports (orphans kept, as the
+    cohort keeps them)."""
+    from gonghui_tui.domain.import_check import check_export
+    from gonghui_tui.domain.import_errors import ImportProblem
+    from gonghui_tui.domain.importer import decode_export
+
+    outcomes: list[str] = []
+
+    def outcome(export, rows: bool) -> str:
+        try:
+            check_export(export, COURSE, BASE["now"], True, "f.json", rows=rows)
+        except ImportProblem as exc:
+            return str(exc.message)
+        return "ok"
+
+    @settings(max_examples=300, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(mutated_files())
+    def run(case):
+        suffix, text = case
+        try:
+            export = decode_export(text.encode("utf-8"), "f." + suffix, "." + suffix)
+        except ImportProblem:
+            return
+        full = outcome(export, rows=True)
+        assert outcome(export, rows=False) == full
+        outcomes.append(full)
+
+    run()
+    assert "ok" in outcomes and any(o != "ok" for o in outcomes)  # both kinds were compared
