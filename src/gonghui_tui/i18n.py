@@ -25,7 +25,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "reader.cards_under": ("，含下级共 {n} 张", ", {n} including subsections"),
     "reader.source": ("出处：{source}", "Source: {source}"),
     "reader.key_points": ("要点", "Key points"),
-    "reader.ordered": ("（按顺序）", "(in order)"),
+    "reader.ordered": ("（按顺序）", " (in order)"),
     "reader.gap": ("原文缺漏", "Gap in the source"),
     "reader.supplement": ("补充", "Supplement"),
     "reader.info": ("说明", "Note"),

@@ -91,3 +91,14 @@ async def test_cjk_lines_fit_at_80x24(app):
         lines = screen_text(app).splitlines()
         assert len(lines) == 24
         assert all(cell_len(line) == 80 for line in lines)
+
+
+async def test_an_ordered_list_says_so_with_a_space_in_english(app):
+    from gonghui_tui.i18n import set_language
+    from gonghui_tui.tui.widgets.outline_tree import OutlineTree
+
+    set_language("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one(OutlineTree).select_section("background-parts")
+        await pilot.pause()
+        assert "课程内容的三个方面 (in order)" in screen_text(app)  # was "方面(in order)"

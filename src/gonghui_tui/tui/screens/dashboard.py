@@ -129,7 +129,7 @@ class DashboardScreen(Translated, Screen[None]):
         # The figures make the view scroll: count its scrollbar even before it shows.
         room = view.size.width - view.styles.gutter.width - view.styles.scrollbar_size_vertical
         room -= widths[1] + widths[2] + 2 * len(heads)  # the figures, and every column's padding
-        floor = [max(cell_len(heads[i]), 8) for i in (0, 3)]
+        floor = [max(cell_len(heads[0]), min(widths[0], 16)), max(cell_len(heads[3]), 8)]
         weakest = min(widths[3], max(floor[1], room // 3))
         title = min(widths[0], max(floor[0], room - weakest))
         weakest = max(floor[1], min(widths[3], room - title))
