@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator
 
 from fsrs import Card as FsrsCard
 
-from gonghui_tui.domain.cohort_sources import Source, SourceError, Unreadable
+from gonghui_tui.domain.cohort_sources import OpenZip, Source, SourceError, Unreadable
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.import_check import check_export
 from gonghui_tui.domain.import_errors import ImportProblem
@@ -95,6 +95,7 @@ class ReadContext:
         # The starts of the coming study days, after today's: a due time's forecast slot is a bisection.
         self.forecast_starts = [to_ms(day_start(today + timedelta(days=i), tz)) for i in range(1, FORECAST_DAYS + 1)]
         self._starts: dict[date, datetime] = {}
+        self.zips = OpenZip()  # the zip being read, if any: one open at a time
         self._days: dict[int, date] = {}
 
     def day_start(self, day: date) -> datetime:
@@ -194,7 +195,7 @@ def _outcome(item: Source | Unreadable, ctx: ReadContext) -> TraineeSummary | tu
     if isinstance(item, Unreadable):
         return item.label, item.reason
     try:
-        raw = item.read()
+        raw = item.read(ctx.zips)
     except SourceError as exc:
         return item.label, exc.reason
     try:
@@ -224,8 +225,11 @@ def _outcomes(items: list[Source | Unreadable], course: Course, now: datetime, t
     small summaries travel back."""
     if workers <= 1 or len(items) < PARALLEL_FROM:
         ctx = ReadContext(course, now, tz)
-        for item in items:
-            yield _outcome(item, ctx)
+        try:
+            for item in items:
+                yield _outcome(item, ctx)
+        finally:
+            ctx.zips.close()
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(course, now, tz)) as pool:
         yield from pool.map(_work, items, chunksize=16)

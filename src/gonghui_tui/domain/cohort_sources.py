@@ -49,24 +49,50 @@ class Source:
     def suffix(self) -> str:
         return Path(self.member or self.path.name).suffix.lower()
 
-    def read(self) -> bytes:
-        """The bytes, read with the limits `import` uses; SourceError otherwise."""
+    def read(self, zips: OpenZip | None = None) -> bytes:
+        """The bytes, read with the limits `import` uses; SourceError otherwise.
+        A zip member is read through ``zips`` (one zip kept open) when given."""
         if self.member is None:
             try:
                 return read_limited(self.path, IMPORT_LIMIT)
             except InputFileError as exc:
                 raise SourceError(Message("import.file", {"path": escape(self.label), "problem": exc.reason})) \
                     from None
+        own = zips or OpenZip()
         try:
-            with zipfile.ZipFile(self.path) as archive:
-                info = archive.getinfo(self.member)
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise SourceError(Message("cohort.too_big", {"path": escape(self.label),
-                                                                 "size": human_size(info.file_size)}))
-                return archive.read(info)
+            archive = own.open(self.path)
+            info = archive.getinfo(self.member)
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise SourceError(Message("cohort.too_big", {"path": escape(self.label),
+                                                             "size": human_size(info.file_size)}))
+            return archive.read(info)
         except (OSError, KeyError, zipfile.BadZipFile, RuntimeError) as exc:  # RuntimeError: encrypted
             raise SourceError(Message("cohort.bad_zip", {"path": escape(self.label), "problem": str(exc)})) \
                 from None
+        finally:
+            if zips is None:
+                own.close()
+
+
+class OpenZip:
+    """The zip file read last, kept open. Members of a zip are read one after
+    another, and opening a zip parses its whole directory: opened per member,
+    a zip of 5,000 exports would be parsed 5,000 times. One zip at a time."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.archive: zipfile.ZipFile | None = None
+
+    def open(self, path: Path) -> zipfile.ZipFile:
+        if self.archive is None or self.path != path:
+            self.close()
+            self.archive, self.path = zipfile.ZipFile(path), path
+        return self.archive
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+        self.archive = self.path = None
 
 
 @dataclass(frozen=True)
