@@ -127,12 +127,12 @@ def build_cohort(course: Course, read: ReadResult, now: datetime, tz: tzinfo | N
 
     sections = []
     for section in course.walk():
-        accs = [t.sections[section.id] for t in trainees if section.id in t.sections]
-        studied = sum(a[1] for a in accs)
+        sid = section.id
+        accs = [t.sections[sid] for t in trainees if sid in t.sections]
+        recall_sum, studied, reviews = map(sum, zip(*accs)) if accs else (0.0, 0, 0)
         sections.append(SectionFigure(
-            section.id, section.title, len(course.path(section.id)) - 1,
-            sum(1 for t in trainees if section.id in t.read) / n,
-            sum(a[0] for a in accs) / studied if studied else None, int(sum(a[2] for a in accs))))
+            sid, section.title, len(course.path(sid)) - 1, sum(sid in t.read for t in trainees) / n,
+            recall_sum / studied if studied else None, int(reviews)))
     sections.sort(key=lambda s: (s.mastery is None, s.mastery if s.mastery is not None else 0, s.read_share))
 
     subtree = {part: [s.id for s in course.walk(part)] for part in course.roots}
@@ -150,30 +150,34 @@ def build_cohort(course: Course, read: ReadResult, now: datetime, tz: tzinfo | N
         roster=roster, sections=sections,
         parts=[(sid, course.sections[sid].title) for sid in course.roots], grid=grid,
         hardest=_hardest(course, trainees), heatmap=_heatmap(trainees, today),
-        forecast=[sum(day) for day in zip(*(t.forecast for t in trainees))] or [0] * FORECAST_DAYS, units=_units(roster, trainees, len(course.sections)),
+        forecast=[sum(day) for day in zip(*(t.forecast for t in trainees))] or [0] * FORECAST_DAYS,
+        units=_units(roster, trainees, len(course.sections)),
         rejected=read.rejected, replaced=read.replaced)
 
 
 def _hardest(course: Course, trainees: list[TraineeSummary]) -> list[HardCard]:
-    """The cards with the lowest mean recall (then most lapses, most leeches);
-    who struggles is worked out for those cards only."""
-    stats: dict[str, list[tuple[float, int, bool]]] = defaultdict(list)
-    learners: dict[str, list[int]] = defaultdict(list)
-    for index, t in enumerate(trainees):
-        for cid, stat in t.cards.items():
-            stats[cid].append(stat)
-            learners[cid].append(index)
+    """The cards with the lowest mean recall among those who studied them (then most
+    lapses, most leeches); who struggles is worked out for those cards only. Each
+    summary holds its cards as columns in course order, so the class's sums per
+    card are sums of transposed columns."""
+    if not trainees:
+        return []
+    studied = list(zip(*(t.studied_cards for t in trainees)))
+    recalls = list(zip(*(t.recalls for t in trainees)))
+    lapses = list(zip(*(t.lapses for t in trainees)))
+    leeches = list(zip(*(t.leeches for t in trainees)))
     ranked = []
-    for cid, rows in stats.items():
-        recalls, lapses, leeches = zip(*rows)
-        ranked.append((sum(recalls) / len(rows), -sum(lapses), -sum(leeches), cid))
+    for j in range(len(studied)):
+        learners = sum(studied[j])
+        if learners:  # recall, lapses and leech are 0 where a trainee has not studied the card
+            ranked.append((sum(recalls[j]) / learners, -sum(lapses[j]), -sum(leeches[j]), course.cards[j].id, j))
     ranked.sort()
     out = []
-    for mean_recall, minus_lapses, minus_leeches, cid in ranked[:HARDEST_CARDS]:
-        weakest_first = sorted(zip(learners[cid], stats[cid]), key=lambda row: row[1][0])  # ties: roster order
-        strugglers = tuple(i for i, stat in weakest_first if _struggles(*stat))
+    for mean_recall, minus_lapses, minus_leeches, cid, j in ranked[:HARDEST_CARDS]:
+        rows = sorted((i for i, yes in enumerate(studied[j]) if yes), key=lambda i: recalls[j][i])  # ties: roster
+        strugglers = tuple(i for i in rows if _struggles(recalls[j][i], lapses[j][i], leeches[j][i]))
         out.append(HardCard(cid, course.sections[course.card(cid).section].title, mean_recall, -minus_lapses,
-                            -minus_leeches, len(weakest_first), strugglers))
+                            -minus_leeches, len(rows), strugglers))
     return out
 
 

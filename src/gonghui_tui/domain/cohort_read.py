@@ -59,7 +59,12 @@ class TraineeSummary:
     studied: int = 0  # ... and their number
     # section -> (recall sum, cards studied, reviews) over the cards under it, at every level
     sections: dict[str, tuple[float, int, int]] = field(default_factory=dict)
-    cards: dict[str, tuple[float, int, bool]] = field(default_factory=dict)  # studied card -> (recall, lapses, leech)
+    # The course's cards in course order, one entry each (0 / False where not studied):
+    # the class's sums per card are then sums of columns.
+    studied_cards: tuple[bool, ...] = ()
+    recalls: tuple[float, ...] = ()
+    lapses: tuple[int, ...] = ()
+    leeches: tuple[bool, ...] = ()
     forecast: list[int] = field(default_factory=lambda: [0] * FORECAST_DAYS)  # cards due per coming study day
 
     @property
@@ -90,7 +95,8 @@ class ReadContext:
         self.cutoff = now - timedelta(days=RETENTION_DAYS)
         self.section_ids = frozenset(course.sections)
         self.scheduler = make_scheduler(0.9, fuzzing=False)  # recall does not depend on the retention
-        self.ancestors = {c.id: tuple(s.id for s in course.path(c.section)) for c in course.cards}
+        # card id -> (its place in the course, the sections it is under at every level)
+        self.cards = {c.id: (i, tuple(s.id for s in course.path(c.section))) for i, c in enumerate(course.cards)}
         today = study_day(now, tz)
         # The starts of the coming study days, after today's: a due time's forecast slot is a bisection.
         self.forecast_starts = [to_ms(day_start(today + timedelta(days=i), tz)) for i in range(1, FORECAST_DAYS + 1)]
@@ -158,12 +164,15 @@ def _add_cards(summary: TraineeSummary, export: ExportIn, ctx: ReadContext) -> N
     course. fsrs reads only the stability and the last review, so one probe
     card serves all."""
     probe = FsrsCard(card_id=1)
-    recall_of, now, ancestors, starts = ctx.scheduler.get_card_retrievability, ctx.now, ctx.ancestors, ctx.forecast_starts
+    recall_of, now, known, starts = ctx.scheduler.get_card_retrievability, ctx.now, ctx.cards, ctx.forecast_starts
     sections: dict[str, list[float]] = {}
+    total = len(known)
+    studied_cards, recalls, lapses, leeches = [False] * total, [0.0] * total, [0] * total, [False] * total
     for row in export.cards:
-        path = ancestors.get(row.id)
-        if path is None:
+        place = known.get(row.id)
+        if place is None:
             continue  # a card this course no longer has
+        index, path = place
         last = row.last_review
         recall = 0.0
         if row.state != NEW and last is not None and row.stability is not None:
@@ -176,7 +185,7 @@ def _add_cards(summary: TraineeSummary, export: ExportIn, ctx: ReadContext) -> N
                     summary.forecast[slot] += 1
         studied = row.reps > 0
         if studied:
-            summary.cards[row.id] = (recall, row.lapses, row.leech)
+            studied_cards[index], recalls[index], lapses[index], leeches[index] = True, recall, row.lapses, row.leech
             summary.recall_sum += recall
             summary.studied += 1
         for sid in path:
@@ -188,6 +197,8 @@ def _add_cards(summary: TraineeSummary, export: ExportIn, ctx: ReadContext) -> N
                 acc[0] += recall
                 acc[1] += 1
     summary.sections = {sid: (a[0], int(a[1]), int(a[2])) for sid, a in sections.items()}
+    summary.studied_cards, summary.recalls = tuple(studied_cards), tuple(recalls)
+    summary.lapses, summary.leeches = tuple(lapses), tuple(leeches)
 
 
 def _outcome(item: Source | Unreadable, ctx: ReadContext) -> TraineeSummary | tuple[str, Message]:
