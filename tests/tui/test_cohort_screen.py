@@ -85,9 +85,18 @@ async def test_roster_fits_80_columns_and_the_screenshot_for_the_docs(course, cl
         assert sum(widths) <= 80
         marks = _column(roster, "mark")
         assert "△" in marks and " " in marks  # some have stopped, some are studying
+        docs = Path(__file__).parent.parent.parent / "docs"
         if os.environ.get("GONGHUI_SCREENSHOTS"):
-            Path(__file__).parent.parent.parent.joinpath("docs", "cohort-screen.svg").write_text(
-                app.export_screenshot(title="gonghui-tui cohort"), encoding="utf-8")
+            (docs / "cohort-screen.svg").write_text(app.export_screenshot(title="gonghui-tui cohort"),
+                                                    encoding="utf-8")
+        app.screen.query_one(TabbedContent).active = "tab-cards"
+        await pilot.pause()
+        app.screen.query_one("#cohort-cards", DataTable).focus()
+        await pilot.pause()
+        assert "（" in str(app.screen.query_one("#cohort-card-detail").render())  # the detail shows at once
+        if os.environ.get("GONGHUI_SCREENSHOTS"):
+            (docs / "cohort-screen-cards.svg").write_text(app.export_screenshot(title="gonghui-tui cohort"),
+                                                          encoding="utf-8")
 
 
 async def test_the_highlighted_hard_card_and_grid_cell_are_spelled_out_in_full(course, clock, tmp_path):
