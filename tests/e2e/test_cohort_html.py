@@ -123,3 +123,13 @@ def test_screenshots_wide_and_phone(report, tmp_path):
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
         if os.environ.get("GONGHUI_SCREENSHOTS"):
             shutil.copyfile(shot, DOCS / name)
+
+
+def test_the_report_prints_to_pdf(report, tmp_path):
+    """Printed (Chromium's print to PDF applies the print CSS): a PDF of several A4 pages."""
+    import re
+
+    pdf = tmp_path / "report.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", report.as_uri())
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2

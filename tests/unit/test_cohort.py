@@ -184,9 +184,17 @@ def test_not_started_and_stopped_trainees_are_marked(course, clock, tmp_path):
 
 def test_every_report_is_in_english_with_lang_en(course, clock, tmp_path, capsys):
     path = _write(tmp_path / "a.json", _signed(course, clock, 1, "王芳", ""))
-    assert main(["--lang", "en", "cohort", path, "--format", "md"]) == 0
+    unsigned = export_data(2, 10, course, now=clock.now())
+    del unsigned["trainee"]
+    _write(tmp_path / "b.json", unsigned)
+    assert main(["--lang", "en", "cohort", str(tmp_path), "--format", "md"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Cohort report") and "(no unit)" in out and "Hardest cards" in out
+    assert out.startswith("# Cohort report: ") and "(no unit)" in out and "Hardest cards" in out
+    assert "- Generated: " in out and "Unsigned (b.json)" in out
+    assert main(["--lang", "en", "cohort", str(tmp_path), "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert "<title>Cohort report: " in html and "Generated: " in html and "Unsigned (b.json)" in html
+    assert "：" not in html.split("<body>")[1].split("<h2")[0]  # no Chinese colon in the English heading
 
 
 @pytest.mark.parametrize("days", [0, 8])

@@ -112,16 +112,20 @@ def _grid_cell(read: float, mastery: float | None) -> str:
             f"{escape(percent(mastery))}</span>")
 
 
+def _when(cohort: Cohort, tz: tzinfo | None) -> str:
+    return cohort.generated.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
 def to_html(cohort: Cohort, course: Course, t: Translate, lang: str = "zh", tz: tzinfo | None = None) -> str:
     c = cohort
     e = escape
-    title = f"{t('cohort.title')}：{c.course_title}"
+    title = t("punct.field", label=t("cohort.title"), value=c.course_title)
     out = [f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>",
            f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">",
            "<meta name='viewport' content='width=device-width, initial-scale=1'>",
            f"<title>{e(title)}</title><style>{STYLE}</style></head><body>",
            f"<h1>{e(title)}</h1>",
-           f"<p class='meta'>{e(t('cohort.generated'))}：{c.generated.astimezone(tz).strftime('%Y-%m-%d %H:%M')}"
+           f"<p class='meta'>{e(t('punct.field', label=t('cohort.generated'), value=_when(c, tz)))}"
            f" · {e(t('cohort.counted', n=len(c.roster)))}"
            + (f" · {e(t('cohort.replaced', n=c.replaced))}" if c.replaced else "") + "</p>"]
     out.append(f"<h2 id='roster'>{e(t('cohort.roster'))}</h2>")

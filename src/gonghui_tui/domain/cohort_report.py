@@ -84,8 +84,9 @@ def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def to_markdown(cohort: Cohort, course: Course, t: Translate, tz: tzinfo | None = None) -> str:
     c = cohort
-    lines = [f"# {md_escape(t('cohort.title'))}：{md_escape(c.course_title)}", "",
-             f"- {t('cohort.generated')}：{c.generated.astimezone(tz).strftime('%Y-%m-%d %H:%M')}",
+    when = c.generated.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    lines = [f"# {md_escape(t('punct.field', label=t('cohort.title'), value=c.course_title))}", "",
+             f"- {t('punct.field', label=t('cohort.generated'), value=when)}",
              f"- {t('cohort.counted', n=len(c.roster))}"]
     if c.replaced:
         lines.append(f"- {t('cohort.replaced', n=c.replaced)}")
