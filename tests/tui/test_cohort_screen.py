@@ -128,3 +128,16 @@ async def test_the_highlighted_hard_card_and_grid_cell_are_spelled_out_in_full(c
         part_title = cohort.parts[1][1]
         assert len(part_title) > 4 and part_title in line and cohort.roster[1].name in line
         assert str(grid.columns[list(grid.columns)[2]].label).endswith("…")  # cut in the header
+
+
+async def test_at_40x12_the_hard_card_panel_keeps_who_struggles_in_view(course, clock, tmp_path):
+    cohort = _cohort(course, clock, tmp_path)
+    app = CohortApp(cohort, course)
+    async with app.run_test(size=(40, 12)) as pilot:
+        app.screen.query_one(TabbedContent).active = "tab-cards"
+        await pilot.pause()
+        detail = app.screen.query_one("#cohort-card-detail")
+        cards = app.screen.query_one("#cohort-cards", DataTable)
+        assert detail.region.height == 3 and cards.region.height >= 3  # the table keeps rows too
+        first_line = str(detail.render()).splitlines()[0]
+        assert first_line.startswith("需要帮助的学员") and cohort.roster[cohort.hardest[0].strugglers[0]].name in first_line

@@ -21,6 +21,8 @@ from gonghui_tui.tui.translated import Translated
 
 class CohortApp(Translated, App[int]):
     CSS_PATH = "app.tcss"
+    # As in the main app: below 16 rows the screen gets -short and chrome gives way (app.tcss).
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (16, "-roomy")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "bind.quit", id="cohort.quit"),
         Binding("question_mark", "help", "bind.help", id="cohort.help"),

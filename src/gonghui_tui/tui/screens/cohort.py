@@ -31,7 +31,7 @@ from gonghui_tui.tui.widgets.heatmap import render_heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 # Struggling trainees named in the hard cards' table and under it (the reports name them all).
-TABLE_NAMES, DETAIL_NAMES = 2, 24
+TABLE_NAMES, DETAIL_NAMES = 2, 16
 PART_HEADER_CELLS = 9  # a grid column's header; the whole title shows under the grid
 STATUS_STYLE = {"active": "", "not_started": "dim", "stopped": "yellow"}
 STATUS_MARK = {"active": " ", "not_started": "○", "stopped": "△"}
@@ -54,6 +54,7 @@ class CohortScreen(Translated, Screen[None]):
     DEFAULT_CSS = """
     CohortScreen DataTable { height: 1fr; }
     CohortScreen .cohort-detail { height: auto; max-height: 5; padding: 0 1; background: $boost; }
+    CohortScreen.-short .cohort-detail { max-height: 3; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort_next", "cohort.sort", id="cohort.sort"),
@@ -133,10 +134,11 @@ class CohortScreen(Translated, Screen[None]):
             return
         card = self.cohort.hardest[event.cursor_row]
         names = struggler_names(self.cohort, card, t, DETAIL_NAMES)
-        detail = Text(card_text(self.course, card.card_id, 400) + "\n", style="bold")
-        detail.append(t("punct.field", label=t("cohort.section"), value=card.section_title) + "\n", style="dim")
+        # Who struggles first: on a short terminal the panel keeps three lines.
         label = t("cohort.struggling") + t("punct.paren", text=f"{len(card.strugglers)}/{card.learners}")
-        detail.append(t("punct.field", label=label, value=names))
+        detail = Text(t("punct.field", label=label, value=names) + "\n")
+        detail.append(card_text(self.course, card.card_id, 400) + "\n", style="bold")
+        detail.append(t("punct.field", label=t("cohort.section"), value=card.section_title), style="dim")
         self.query_one("#cohort-card-detail", Static).update(detail)
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
