@@ -224,13 +224,14 @@ class GonghuiApp(Translated, App[int]):
 
         self.push_screen(SearchScreen(self.search.index(notes)), chosen)
 
-    def action_dashboard(self) -> None:
+    async def action_dashboard(self) -> None:
         from gonghui_tui.tui.screens.dashboard import DashboardScreen
 
         if isinstance(self.screen, DashboardScreen):
             return
-        self.push_screen(DashboardScreen(self.course, self.store, self.now,
-                                         self.settings.desired_retention, self.tz))
+        # Awaited: keys typed after p wait until the dashboard is up and has the focus.
+        await self.push_screen(DashboardScreen(self.course, self.store, self.now,
+                                               self.settings.desired_retention, self.tz))
 
     def action_export(self) -> None:
         """The export dialog; before the very first export, the trainee's name is asked once."""

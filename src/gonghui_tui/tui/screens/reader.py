@@ -61,6 +61,9 @@ class ReaderScreen(Translated, Screen):
         Binding("c", "cram", "bind.cram", id="reader.cram"),
         Binding("l", "cards", "bind.cards", id="reader.cards"),
         Binding("tab", "app.focus_next", "bind.focus_next", show=False, id="reader.focus_next"),
+        # Ahead of the outline (priority), so the dashboard is up before the next key
+        # is read: "p End" typed at once scrolls the dashboard, not the outline.
+        Binding("p", "app.dashboard", "bind.dashboard", show=False, priority=True, id="reader.dashboard"),
     ]
 
     def __init__(self, course: Course, reading: Reading, dwell_seconds: float) -> None:
