@@ -35,3 +35,15 @@ async def test_palette_finds_sections_by_pinyin(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await choose_in_palette(pilot, "njr", wait=0.6)
         assert app.screen.query_one(SectionView).section_id == "roles-family"
+
+
+async def test_the_first_list_keeps_help_quit_and_settings_beside_a_section(app):
+    from gonghui_tui.tui.widgets.outline_tree import OutlineTree
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.screen.query_one(OutlineTree).select_section("direction")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        shown = [str(option.prompt).split("\n")[0] for option in app.screen.query_one("CommandList").options]
+        assert {"设置", "帮助", "退出"} <= set(shown), shown

@@ -29,10 +29,11 @@ class StudyCommands(Provider):
             (t("cmd.search"), app.open_search, t("cmd.search_help")),
             (t("cmd.browse_cards"), partial(app.show_cards, None), t("cmd.browse_cards_help")),
             (t("cmd.settings"), app.action_settings, t("cmd.settings_help")),
+            (t("cmd.help"), app.action_help, t("cmd.help_help")),
+            (t("cmd.quit"), app.action_quit, ""),
+            # Also in the settings: listed last, so the first ten (discover) keep help and quit.
             (t("cmd.theme"), app.action_change_theme, ""),
             (t("cmd.language"), app.toggle_language, ""),
-            (t("cmd.quit"), app.action_quit, ""),
-            (t("cmd.help"), app.action_help, t("cmd.help_help")),
         ]
         if current is not None:
             title = app.course.sections[current].title
