@@ -76,6 +76,23 @@ class ProgressStore(Protocol):
     def review_rows_iso(self, course_id: str) -> list[tuple]: ...
     def count_reviews(self, course_id: str, since_ms: int, new_only: bool = False) -> int: ...
 
+    # -- the drill's queue: what it takes, never every card's record ---------------
+    def due_cards(self, course_id: str, now_ms: int, state: int,
+                  card_ids: list[str] | None = None) -> Iterator[tuple[str, int]]:
+        """(card id, due ms) of unsuspended, unburied cards in ``state`` due by
+        ``now_ms``, oldest due first, ties by id; read lazily. ``card_ids``: only those."""
+        ...
+
+    def not_new_ids(self, course_id: str, now_ms: int) -> set[str]:
+        """Ids of cards that are not new cards to show now: studied, suspended or buried."""
+        ...
+
+    def reviewed_since(self, course_id: str, since_ms: int) -> set[str]: ...
+    def suspended_ids(self, course_id: str) -> set[str]: ...
+    def next_due(self, course_id: str, card_ids: list[str] | None = None) -> int | None:
+        """The earliest due time of the studied, unsuspended cards (of ``card_ids``)."""
+        ...
+
     # -- import --------------------------------------------------------------
     def review_key_lists(self, course_id: str) -> dict[str, str]:
         """card id -> its reviews' keys (reviewed_ms * 8 + rating), joined by commas."""

@@ -4,17 +4,23 @@ Order, as in Anki: due reviews and relearning first (oldest due first),
 then learning cards due now, then new cards in course order up to the
 day's new-card limit. Reviews are capped by the daily maximum. Suspended
 cards and cards buried until a later time are left out.
+
+The queue asks the store for what it takes, never for every card's record
+(20,000 of them cost a drill at L a second to open): due cards in due order,
+read until the day's reviews are full, and the ids of the cards that are no
+longer new, from which the first new ones in course order are picked.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
-from gonghui_tui.domain.course import Card, Course
+from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.ports import ProgressStore
-from gonghui_tui.domain.records import CardRecord, CardState, to_ms
+from gonghui_tui.domain.records import CardState, to_ms
 from gonghui_tui.domain.scheduler import study_day_start
 
 
@@ -41,46 +47,50 @@ class Queue:
 class TodayCounts:
     reviewed: int  # reviews of any card since the study day began
     new_started: int  # of which the card was new
+    since_ms: int = 0  # when the study day began
 
 
 def today_counts(store: ProgressStore, course_id: str, now: datetime, tz: tzinfo | None = None) -> TodayCounts:
     since = to_ms(study_day_start(now, tz))
     return TodayCounts(store.count_reviews(course_id, since),
-                       store.count_reviews(course_id, since, new_only=True))
+                       store.count_reviews(course_id, since, new_only=True), since)
 
 
-def available(record: CardRecord | None, now_ms: int) -> bool:
-    if record is None:
-        return True
-    if record.suspended:
-        return False
-    return record.buried_until_ms is None or record.buried_until_ms <= now_ms
-
-
-def build_queue(cards: Iterable[Card], records: dict[str, CardRecord], now: datetime,
-                limits: Limits, today: TodayCounts) -> Queue:
+def build_queue(course: Course, store: ProgressStore, now: datetime, limits: Limits,
+                today: TodayCounts, section_id: str | None = None) -> Queue:
+    """Today's queue for ``section_id`` and every section below it (None: the whole course)."""
     now_ms = to_ms(now)
-    reviews: list[tuple[int, str]] = []
-    learning: list[tuple[int, str]] = []
-    new: list[str] = []
-    for card in cards:
-        record = records.get(card.id)
-        if not available(record, now_ms):
-            continue
-        if record is None or record.state == CardState.NEW:
-            new.append(card.id)
-        elif record.due_ms <= now_ms:
-            target = learning if record.state == CardState.LEARNING else reviews
-            target.append((record.due_ms, card.id))
+    scope = None if section_id is None else [c.id for c in course.cards_under(section_id)]
+
+    def due(*states: CardState) -> Iterator[str]:
+        """Due cards of this course in ``states``, oldest due first; progress kept
+        for ids that left the course is never drilled."""
+        rows = heapq.merge(*(store.due_cards(course.id, now_ms, state, scope) for state in states),
+                           key=lambda row: (row[1], row[0]))
+        return (card_id for card_id, _ in rows if course.card(card_id) is not None)
+
+    learning = list(due(CardState.LEARNING))
     review_room = max(0, limits.reviews_per_day - today.reviewed)
+    reviews = _take(due(CardState.REVIEW, CardState.RELEARNING), review_room)
     new_room = max(0, min(limits.new_per_day - today.new_started, review_room))
-    reviews.sort()
-    learning.sort()
-    return Queue(
-        reviews=[cid for _, cid in reviews[:review_room]],
-        learning=[cid for _, cid in learning],
-        new=new[:new_room],
-    )
+    new: list[str] = []
+    if new_room:
+        candidates = (course.card_ids() if scope is None else set(scope)) - store.not_new_ids(course.id, now_ms)
+        new = _take(course.in_order(candidates), new_room)
+    return Queue(reviews=reviews, learning=learning, new=new)
+
+
+def _take(card_ids: Iterable[str], room: int, admit: Callable[[str], bool] = lambda _: True) -> list[str]:
+    """The first ``room`` of ``card_ids`` that ``admit`` lets in; reads no further."""
+    taken: list[str] = []
+    if room <= 0:
+        return taken
+    for card_id in card_ids:
+        if admit(card_id):
+            taken.append(card_id)
+            if len(taken) == room:
+                break
+    return taken
 
 
 @dataclass(frozen=True)
@@ -93,16 +103,16 @@ class DueSummary:
 
 def due_summary(course: Course, store: ProgressStore, now: datetime, limits: Limits,
                 tz: tzinfo | None = None) -> DueSummary:
-    """What `gonghui-tui due` prints: due now, new left today, reviewed today."""
-    records = store.cards(course.id)
+    """What `gonghui-tui due` prints: due now, new left today, reviewed today.
+
+    The per-section figures split the whole course's queue (what a drill of the
+    whole course shows today), so they add up to the totals: five parts never
+    offer two new cards each when the day has two left in all.
+    """
     today = today_counts(store, course.id, now, tz)
-    new_room = max(0, limits.new_per_day - today.new_started)
-    overall = build_queue(course.cards, records, now, limits, today)
-    sections = {}
-    for top in course.roots:
-        queue = build_queue(course.cards_under(top), records, now, limits, today)
-        sections[top] = {"title": course.sections[top].title,
-                         "due": len(queue.reviews) + len(queue.learning),
-                         "new": min(len(queue.new), new_room)}
-    return DueSummary(len(overall.reviews) + len(overall.learning), len(overall.new),
-                      today.reviewed, sections)
+    queue = build_queue(course, store, now, limits, today)
+    sections = {top: {"title": course.sections[top].title, "due": 0, "new": 0} for top in course.roots}
+    for key, card_ids in (("due", queue.reviews + queue.learning), ("new", queue.new)):
+        for card_id in card_ids:
+            sections[course.path(course.card(card_id).section)[0].id][key] += 1
+    return DueSummary(len(queue.reviews) + len(queue.learning), len(queue.new), today.reviewed, sections)

@@ -13,7 +13,7 @@ from typing import Callable
 from gonghui_tui.domain.course import Card, Course
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.queue import Limits, build_queue, today_counts
-from gonghui_tui.domain.records import CardRecord, CardState, Rating, from_ms, to_ms
+from gonghui_tui.domain.records import CardRecord, Rating, from_ms, to_ms
 from gonghui_tui.domain.scheduler import (
     LEARN_AHEAD,
     make_scheduler,
@@ -66,16 +66,18 @@ class DrillSession:
         self.cram = cram
         self.tz = tz
         self.scheduler = make_scheduler(desired_retention, fuzzing)
-        self.cards = {c.id: c for c in course.cards_under(section_id)}
-        self.records: dict[str, CardRecord] = store.cards(course.id)
+        # The records of the cards this session has shown, as stored when shown:
+        # never every card's (the queue is read from the store by index).
+        self.records: dict[str, CardRecord] = {}
         start = now()
         # Cards are taken from the order by moving a position, never removed, so an
         # undo snapshot is two numbers, not a copy of a queue of up to 20,000 ids.
-        if cram:
-            self._order = list(self.cards)
+        if cram:  # every card of the section but the suspended ones; no limits
+            suspended = store.suspended_ids(course.id)
+            self._order = [c.id for c in course.cards_under(section_id) if c.id not in suspended]
         else:
-            queue = build_queue(self.cards.values(), self.records, start,
-                                limits, today_counts(store, course.id, start, tz))
+            queue = build_queue(course, store, start, limits, today_counts(store, course.id, start, tz),
+                                section_id)
             self._order = list(queue.ordered())
         self._position = 0
         self.later: list[tuple[int, str]] = []  # (due ms, card id): learning steps due soon
@@ -92,12 +94,12 @@ class DrillSession:
             return self.current
         now_ms = to_ms(self.now())
         if self.later and self.later[0][0] <= now_ms:
-            self.current = self.cards[heapq.heappop(self.later)[1]]
+            self.current = self._card(heapq.heappop(self.later)[1])
         elif self._position < len(self._order):
-            self.current = self.cards[self._order[self._position]]
+            self.current = self._card(self._order[self._position])
             self._position += 1
         elif self.later and self.later[0][0] <= now_ms + LEARN_AHEAD.total_seconds() * 1000:
-            self.current = self.cards[heapq.heappop(self.later)[1]]
+            self.current = self._card(heapq.heappop(self.later)[1])
         if self.current is not None and not self.cram:
             # The card as stored now, for the intervals on the grade keys: another
             # instance may have graded it since this session started.
@@ -105,6 +107,11 @@ class DrillSession:
             if fresh is not None:
                 self.records[self.current.id] = fresh
         return self.current
+
+    def _card(self, card_id: str) -> Card:
+        card = self.course.card(card_id)
+        assert card is not None  # the queue holds only this course's cards
+        return card
 
     @property
     def queue(self) -> list[str]:
@@ -204,7 +211,5 @@ class DrillSession:
     # -- the end ----------------------------------------------------------------
     def summary(self) -> Summary:
         seconds = (self.now() - self.started).total_seconds()
-        upcoming = [r.due_ms for cid, r in self.records.items()
-                    if cid in self.cards and not r.suspended and r.state != CardState.NEW]
-        next_due = from_ms(min(upcoming)) if upcoming else None
-        return Summary(self.done, self.again, seconds, next_due)
+        scope = None if self.section_id is None else [c.id for c in self.course.cards_under(self.section_id)]
+        return Summary(self.done, self.again, seconds, from_ms(self.store.next_due(self.course.id, scope)))

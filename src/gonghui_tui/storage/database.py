@@ -95,6 +95,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX review_log_card ON review_log (course_id, card_id, reviewed_ms, rating);
     """,
+    # 4: the drill's queue by state and due time, without reading every card (issue 18.3);
+    # card_id makes it cover the ids of the studied cards
+    """
+    CREATE INDEX card_state_queue ON card_state (course_id, state, due_ms, card_id);
+    """,
 ]
 # Dropped and made again around a bulk import (storage.store): sorting once is
 # faster than a million inserts in card order. Keep equal to migration 3.

@@ -31,6 +31,7 @@ from gonghui_tui.domain.records import (
 from gonghui_tui.storage.checkpoint import Checkpointer
 from gonghui_tui.storage.database import REVIEW_LOG_CARD_INDEX, migrate, open_database
 from gonghui_tui.storage.instance_lock import InstanceLock
+from gonghui_tui.storage.queue_reads import QueueReads
 
 
 # reviewed_ms as ISO 8601 UTC with milliseconds, computed by SQLite (faster than strftime's %f).
@@ -41,7 +42,7 @@ _CARD_COLUMNS = ("id, card_id, state, step, stability, difficulty, due_ms, last_
                  "lapses, suspended, buried_until_ms, leech")
 
 
-class Store:
+class Store(QueueReads):
     """SQLite implementation of the domain's ``ProgressStore``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None,
