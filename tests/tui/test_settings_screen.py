@@ -145,3 +145,16 @@ async def test_the_form_can_be_reached_at_40x12(course, store, clock, tmp_path):
         assert "保存" in screen_text(app)
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_the_dashboard_under_the_settings_follows_a_new_retention(course, store, clock, tmp_path):
+    from gonghui_tui.tui.screens.dashboard import DashboardScreen
+
+    app = make_app(course, store, clock, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.press("comma")
+        fill(app.screen, desired_retention="80%")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and app.screen.desired_retention == 0.8

@@ -156,8 +156,16 @@ class GonghuiApp(Translated, App[int]):
             reader.set_dwell(settings.read_dwell_seconds)
         if settings.language != language():
             await self._use_language(settings.language)
+        elif settings.desired_retention != old.desired_retention and self._on_dashboard():
+            await self.pop_screen()  # its figures (recall now) follow the new retention
+            await self.action_dashboard()
         if saved:
             self.notify(t("settings.saved"), timeout=3, markup=False)
+
+    def _on_dashboard(self) -> bool:
+        from gonghui_tui.tui.screens.dashboard import DashboardScreen
+
+        return isinstance(self.screen, DashboardScreen)
 
     def _show_notices(self) -> None:
         for notice in self.notices:
