@@ -1,4 +1,5 @@
-"""Draw issue 18's growth curves from `python bench/run.py --scale --json FILE`.
+"""Draw issue 18's growth curves from `python bench/run.py --scale --json FILE`,
+in CPU seconds (on a shared host the steadier figure; wall times are in the JSON).
 
     python -m bench.plot_scale FILE [docs/scale-curves.svg]
 
@@ -26,22 +27,22 @@ def plot(results: dict, target: Path) -> None:
     rows = scale["batch_by_reviews"]
     reviews = [r["reviews"] for r in rows]
     for key, label in ACTIONS.items():
-        by_reviews.plot(reviews, [r[key]["s"] for r in rows], marker="o", label=label)
-    by_reviews.plot(reviews, [r["stats_json"]["baseline_s"] for r in rows], "k--", marker=".",
+        by_reviews.plot(reviews, [r[key]["cpu_s"] for r in rows], marker="o", label=label)
+    by_reviews.plot(reviews, [r["stats_json"]["baseline_cpu_s"] for r in rows], "k--", marker=".",
                     label="plain sqlite3 read of the log")
     low, high = reviews[0], reviews[-1]
-    first = rows[0]["export_json"]["s"]
+    first = rows[0]["export_json"]["cpu_s"]
     by_reviews.plot([low, high], [first, first * high / low], ":", color="grey", label="linear from the first point")
-    by_reviews.set(xscale="log", yscale="log", xlabel="reviews stored (course L)", ylabel="seconds (median, wall)",
+    by_reviews.set(xscale="log", yscale="log", xlabel="reviews stored (course L)", ylabel="CPU seconds (median)",
                    title="Commands vs history length")
     by_reviews.legend(fontsize=7)
     rows = scale["batch_by_course"]
     courses = [r["course"] for r in rows]
     for key, label in ACTIONS.items():
-        by_course.plot(courses, [r[key]["s"] for r in rows], marker="o", label=label)
-    by_course.plot(courses, [r["stats_json"]["baseline_s"] for r in rows], "k--", marker=".",
+        by_course.plot(courses, [r[key]["cpu_s"] for r in rows], marker="o", label=label)
+    by_course.plot(courses, [r["stats_json"]["baseline_cpu_s"] for r in rows], "k--", marker=".",
                    label="plain sqlite3 read")
-    by_course.set(xlabel=f"course ({rows[0]['reviews']:,} reviews)", ylabel="seconds (median, wall)",
+    by_course.set(xlabel=f"course ({rows[0]['reviews']:,} reviews)", ylabel="CPU seconds (median)",
                   title="Commands vs course size (S, M, L)")
     by_course.legend(fontsize=7)
     fig.suptitle("gonghui-tui, issue 18: growth per action (same-run baselines dashed)", fontsize=10)
