@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from gonghui_tui.domain.translate import Message
+from gonghui_tui.domain.records import Rating
 
 _GAP = re.compile(r"\{\{(.+?)\}\}", re.S)
 BLANK = "＿"
@@ -136,10 +137,10 @@ def _runs(given: str, expected: str) -> tuple[tuple[tuple[str, str], ...], tuple
     return tuple(given_runs), tuple(expected_runs)
 
 
-def suggested_grade(similarity: float) -> int:
-    """A grade 1-4 from how close a typed answer was: exact is Good, close is Hard."""
+def suggested_grade(similarity: float) -> Rating:
+    """A grade from how close a typed answer was: exact is Good, close is Hard."""
     if similarity >= 1.0:
-        return 3
+        return Rating.GOOD
     if similarity >= 0.8:
-        return 2
-    return 1
+        return Rating.HARD
+    return Rating.AGAIN

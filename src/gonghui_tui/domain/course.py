@@ -61,7 +61,9 @@ class Card:
     basic: front/back; cloze: front holds the text with {{gaps}};
     list: front is the prompt, items the answers; choice: front is the
     question, options and answers; typed: front is the prompt, answers the
-    accepted strings (first one is shown as the answer).
+    accepted strings (first one is shown as the answer). Cards sharing a
+    ``group`` are siblings: once one is answered, the others wait for the
+    next study day.
     """
 
     id: str
@@ -73,6 +75,7 @@ class Card:
     ordered: bool = True
     options: tuple[str, ...] = ()
     answers: tuple[str, ...] = ()
+    group: str = ""
 
 
 @dataclass(frozen=True)

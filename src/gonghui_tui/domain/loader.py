@@ -82,7 +82,7 @@ _SECTION = {"id": (str, True), "title": (str, True), "parent": (str, False), "bo
 _LIST = {"id": (str, True), "title": (str, True), "ordered": (bool, False), "items": ("tables", True)}
 _ITEM = {"text": (str, True), "detail": (str, False)}
 _NOTE = {"kind": (str, True), "text": (str, True), "source": (str, False)}
-_CARD_COMMON = {"id": (str, True), "section": (str, True), "kind": (str, True)}
+_CARD_COMMON = {"id": (str, True), "section": (str, True), "kind": (str, True), "group": (str, False)}
 _CARD_KINDS: dict[str, dict[str, tuple[Any, bool]]] = {
     "basic": {"front": (str, True), "back": (str, True)},
     "cloze": {"text": (str, True), "extra": (str, False)},
@@ -334,6 +334,8 @@ def _cards(checker: _Checker, raws: list[dict[str, Any]], section_ids: set[str],
         if f["section"] not in section_ids:
             checker.add(f"{path}.section", "load.no_section", id=f["section"])
             continue
+        if "group" in f and not checker.ident(f["group"], f"{path}.group"):
+            continue
         card = _card(checker, f, path, lists)
         if card is not None:
             cards.append(card)
@@ -342,7 +344,7 @@ def _cards(checker: _Checker, raws: list[dict[str, Any]], section_ids: set[str],
 
 def _card(checker: _Checker, f: dict[str, Any], path: str, lists: dict[str, ItemList]) -> Card | None:
     kind = CardKind(f["kind"])
-    base = {"id": f["id"], "section": f["section"], "kind": kind}
+    base = {"id": f["id"], "section": f["section"], "kind": kind, "group": f.get("group", "")}
     if kind is CardKind.BASIC and {"front", "back"} <= f.keys():
         return Card(front=f["front"], back=f["back"], **base)
     if kind is CardKind.CLOZE and "text" in f:

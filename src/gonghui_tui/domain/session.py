@@ -13,7 +13,7 @@ from typing import Callable
 from gonghui_tui.domain.course import Card, Course
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.queue import Limits, build_queue, today_counts
-from gonghui_tui.domain.records import CardRecord, Rating, from_ms, to_ms
+from gonghui_tui.domain.records import CardRecord, CardState, Rating, from_ms, to_ms
 from gonghui_tui.domain.scheduler import (
     LEARN_AHEAD,
     make_scheduler,
@@ -22,6 +22,15 @@ from gonghui_tui.domain.scheduler import (
     preview,
     review,
 )
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What is left, as Anki's three numbers (the card on screen included)."""
+
+    new: int
+    learning: int
+    review: int
 
 
 @dataclass(frozen=True)
@@ -75,10 +84,12 @@ class DrillSession:
         if cram:  # every card of the section but the suspended ones; no limits
             suspended = store.suspended_ids(course.id)
             self._order = [c.id for c in course.cards_under(section_id) if c.id not in suspended]
+            self._bounds = (0, 0)
         else:
             queue = build_queue(course, store, start, limits, today_counts(store, course.id, start, tz),
                                 section_id)
             self._order = list(queue.ordered())
+            self._bounds = (len(queue.reviews), len(queue.reviews) + len(queue.learning))
         self._position = 0
         self.later: list[tuple[int, str]] = []  # (due ms, card id): learning steps due soon
         self.done = 0
@@ -121,6 +132,23 @@ class DrillSession:
     @property
     def left(self) -> int:
         return len(self._order) - self._position + len(self.later) + (1 if self.current else 0)
+
+    def counts(self) -> Counts:
+        """New, learning and review cards left; in cram every card counts as new."""
+        review_end, learning_end = self._bounds
+        pos = self._position
+        review = max(0, review_end - pos)
+        learning = max(0, learning_end - max(pos, review_end)) + len(self.later)
+        new = max(0, len(self._order) - max(pos, learning_end))
+        if self.current is not None:
+            state = self.record(self.current.id).state
+            if self.cram or state == CardState.NEW:
+                new += 1
+            elif state == CardState.REVIEW:
+                review += 1
+            else:
+                learning += 1
+        return Counts(new, learning, review)
 
     def record(self, card_id: str) -> CardRecord:
         record = self.records.get(card_id)

@@ -16,7 +16,7 @@ from textual.command import CommandPalette
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.ports import ProgressStore, StoreError
+from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.translate import Key
@@ -24,6 +24,8 @@ from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui import wrap_adapter
 from gonghui_tui.i18n import language, other_language, set_language, t, translator
 from gonghui_tui.storage.settings import Settings, save_settings
+from gonghui_tui.tui.boundary import SAVE_ERRORS, saves
+from gonghui_tui.tui.messages import JumpTo, OpenSearch, ShowCards, StartDrill
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.translated import Translated, translate_bindings
@@ -172,23 +174,20 @@ class GonghuiApp(Translated, App[int]):
             self.notify(notice, severity="warning", timeout=15, markup=False)
 
     # Screens other than the reader are imported when first opened: start-up stays short.
-    def start_drill(self, section_id: str | None, cram: bool = False) -> None:
-        """Drill a section and everything under it (None: the whole course)."""
+    @saves
+    def on_start_drill(self, message: StartDrill) -> None:
         from gonghui_tui.domain.queue import Limits
         from gonghui_tui.domain.session import DrillSession
         from gonghui_tui.tui.screens.drill import DrillScreen
 
+        section_id, cram = message.section_id, message.cram
         settings = self.settings
-        try:
-            session = DrillSession(
-                self.course, self.store, self.now, section_id=section_id,
-                limits=Limits(settings.new_cards_per_day, settings.max_reviews_per_day),
-                desired_retention=settings.desired_retention, cram=cram,
-                fuzzing=self.fuzzing, tz=self.tz,
-            )
-        except StoreError as exc:
-            self.notify(t("store.save_failed", error=exc), severity="error", markup=False)
-            return
+        session = DrillSession(
+            self.course, self.store, self.now, section_id=section_id,
+            limits=Limits(settings.new_cards_per_day, settings.max_reviews_per_day),
+            desired_retention=settings.desired_retention, cram=cram,
+            fuzzing=self.fuzzing, tz=self.tz,
+        )
         if session.left == 0 and session.next() is None:
             self.notify(t("drill.nothing_due"), timeout=3, markup=False)
             return
@@ -209,6 +208,9 @@ class GonghuiApp(Translated, App[int]):
         reader = self.reader()
         return reader.current_section if reader else None
 
+    def on_jump_to(self, message: JumpTo) -> None:
+        self.jump_to(message.section_id)
+
     def jump_to(self, section_id: str) -> None:
         reader = self.reader()
         if reader is None:
@@ -221,7 +223,7 @@ class GonghuiApp(Translated, App[int]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("cmd.placeholder")))
 
-    def open_search(self) -> None:
+    def on_open_search(self, message: OpenSearch) -> None:
         from gonghui_tui.tui.screens.search import SearchScreen
 
         notes = {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}
@@ -292,7 +294,7 @@ class GonghuiApp(Translated, App[int]):
             self.notify(t("export.not_a_file", path=target, kind=Key(f"filekind.{exc.kind}")),
                         severity="error", timeout=10, markup=False)
             return
-        except (OSError, StoreError) as exc:
+        except SAVE_ERRORS as exc:
             self.notify(t("export.failed", error=exc), severity="error", timeout=10, markup=False)
             return
         # The toast is at most 60 cells or 90% of the screen (app.tcss), less its padding
@@ -301,11 +303,11 @@ class GonghuiApp(Translated, App[int]):
         self.notify(t("export.written", path="\n" + break_path(str(target), width)), timeout=15,
                     markup=False)
 
-    def show_cards(self, section_id: str | None) -> None:
+    def on_show_cards(self, message: ShowCards) -> None:
         from gonghui_tui.tui.screens.cards import CardBrowserScreen
 
         notes = lambda: {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}  # noqa: E731
-        self.push_screen(CardBrowserScreen(self.course, self.store, section_id, self.now,
+        self.push_screen(CardBrowserScreen(self.course, self.store, message.section_id, self.now,
                                            search=lambda: self.search.index(notes()), tz=self.tz))
 
     def action_help(self) -> None:

@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from gonghui_tui.i18n import t
+from gonghui_tui.tui.messages import JumpTo, OpenSearch, ShowCards, StartDrill
 
 if TYPE_CHECKING:
     from gonghui_tui.tui.app import GonghuiApp
@@ -22,12 +23,13 @@ class StudyCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: GonghuiApp = self.app  # type: ignore[assignment]
         current = app.current_section()
+        post = app.post_message
         commands = [
-            (t("cmd.drill_course"), partial(app.start_drill, None), t("cmd.drill_course_help")),
+            (t("cmd.drill_course"), partial(post, StartDrill(None)), t("cmd.drill_course_help")),
             (t("cmd.dashboard"), app.action_dashboard, ""),
             (t("cmd.export"), app.action_export, ""),
-            (t("cmd.search"), app.open_search, t("cmd.search_help")),
-            (t("cmd.browse_cards"), partial(app.show_cards, None), t("cmd.browse_cards_help")),
+            (t("cmd.search"), partial(post, OpenSearch()), t("cmd.search_help")),
+            (t("cmd.browse_cards"), partial(post, ShowCards(None)), t("cmd.browse_cards_help")),
             (t("cmd.settings"), app.action_settings, t("cmd.settings_help")),
             (t("cmd.help"), app.action_help, t("cmd.help_help")),
             (t("cmd.quit"), app.action_quit, ""),
@@ -38,12 +40,12 @@ class StudyCommands(Provider):
         if current is not None:
             title = app.course.sections[current].title
             commands[1:1] = [
-                (t("cmd.drill_section", title=title), partial(app.start_drill, current), ""),
-                (t("cmd.cram_section", title=title), partial(app.start_drill, current, True), ""),
+                (t("cmd.drill_section", title=title), partial(post, StartDrill(current)), ""),
+                (t("cmd.cram_section", title=title), partial(post, StartDrill(current, cram=True)), ""),
             ]
         for section in app.course.walk():
             path = " › ".join(s.title for s in app.course.path(section.id))
-            commands.append((t("cmd.jump", title=section.title), partial(app.jump_to, section.id), path))
+            commands.append((t("cmd.jump", title=section.title), partial(post, JumpTo(section.id)), path))
         return commands
 
     async def discover(self) -> Hits:

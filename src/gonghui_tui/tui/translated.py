@@ -43,6 +43,8 @@ def translate_bindings(node: DOMNode) -> None:
             catalog_key = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
             if catalog_key in CATALOG:
                 binding = replace(binding, description=t(catalog_key))
+            if binding.group is not None and binding.group.description in CATALOG:
+                binding = replace(binding, group=replace(binding.group, description=t(binding.group.description)))
             translated.append(binding)
         own.key_to_bindings[key] = translated
 

@@ -26,7 +26,8 @@ from gonghui_tui.domain.course import Course, CardKind
 from gonghui_tui.domain.search import SearchIndex
 from gonghui_tui.i18n import t
 
-from gonghui_tui.domain.ports import ProgressStore, StoreError
+from gonghui_tui.domain.ports import ProgressStore
+from gonghui_tui.tui.boundary import report_save_error, saves
 from gonghui_tui.tui.format import local_time
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.card_table import GAP_STYLE, CardTable
@@ -113,7 +114,7 @@ class CardBrowserScreen(Translated, ModalScreen[None]):
             self.loaded = True
             self._refilter()
         elif event.state == WorkerState.ERROR:
-            self.notify(t("store.save_failed", error=event.worker.error), severity="error", markup=False)
+            report_save_error(self, event.worker.error)
 
     # -- what is shown ----------------------------------------------------------
     def _refilter(self, keep: str | None = None) -> None:
@@ -176,17 +177,14 @@ class CardBrowserScreen(Translated, ModalScreen[None]):
         setattr(self, what, next_choice(choices, getattr(self, what)))
         self._refilter()
 
+    @saves
     def action_flag(self, flag: str) -> None:
         table = self.query_one(CardTable)
         row = table.current
         if row is None:
             return
         on = not getattr(row, flag)
-        try:
-            changed = set_flag(self.course, self.store, row, flag, on, self.now(), self.tz)
-        except StoreError as exc:
-            self.notify(t("store.save_failed", error=exc), severity="error", markup=False)
-            return
+        changed = set_flag(self.course, self.store, row, flag, on, self.now(), self.tz)
         self.all_rows = [changed if r.card.id == row.card.id else r for r in self.all_rows]
         table.replace_row(changed)
         self._show_header()

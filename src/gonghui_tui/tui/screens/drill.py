@@ -1,8 +1,12 @@
 """The drill screen: one card at a time on the FSRS schedule.
 
-Space or Enter shows the answer; 1-4 grade it (Enter or Space after the
-answer takes the suggested grade, as in Anki). Every grade goes through
-DrillSession, which commits it before the next card is chosen.
+The rules are the domain's: ``CardFace`` says what the card shows and which
+actions mean something now, ``DrillSession`` what comes next and what a
+grade does. This screen maps keys to them and draws the result: ``face``
+and ``finished`` are reactives, their watchers redraw, and ``check_action``
+asks the face, so the footer and the help screen always list exactly the
+keys that work. The grade path reads straight: key → ``action_grade`` →
+``session.grade`` (scheduler, then store) → the next card.
 """
 
 from __future__ import annotations
@@ -12,31 +16,39 @@ import time
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, ContentSwitcher, Input, Static
 
-from gonghui_tui.domain.cards import compare_answer, suggested_grade
 from gonghui_tui.domain.course import CardKind
+from gonghui_tui.domain.face import LETTERS, Act, CardFace
 from gonghui_tui.domain.session import DrillSession
 from gonghui_tui.i18n import t
-from gonghui_tui.domain.ports import StoreError
+from gonghui_tui.tui.boundary import saves
 from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
-from gonghui_tui.tui.widgets.flashcard import LETTERS, Face, render_face
+from gonghui_tui.tui.widgets.flashcard import render_face
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 GRADE_KEYS = {1: "grade.again", 2: "grade.hard", 3: "grade.good", 4: "grade.easy"}
+GRADES = Binding.Group("bind.grade")
+PICKS = Binding.Group("bind.pick")
+# screen actions -> the face's actions they need
+FACE_ACTS = {"next_item": Act.NEXT_ITEM, "reveal": Act.REVEAL, "submit": Act.SUBMIT,
+             "accept": Act.ACCEPT, "grade": Act.GRADE, "bury": Act.BURY, "suspend": Act.SUSPEND}
+COUNT_STYLES = (("drill.count_new", "bold blue"), ("drill.count_learning", "bold red"),
+                ("drill.count_review", "bold green"))
 
 
 class DrillScreen(Translated, Screen[None]):
     DEFAULT_CSS = """
     DrillScreen #drill { height: 1fr; padding: 0 1; }
+    DrillScreen #drill-switcher, DrillScreen #drill-card-view { height: 1fr; }
     DrillScreen #drill-status { color: $text-muted; }
     DrillScreen #drill-path { padding-bottom: 1; }
     DrillScreen #drill-card-box { height: 1fr; border: round $primary 50%; padding: 0 1; }
@@ -49,81 +61,87 @@ class DrillScreen(Translated, Screen[None]):
     DrillScreen.-short #drill-path { padding-bottom: 0; }
     DrillScreen.-short #drill-grades { margin-top: 0; }
     """
+    # One key may mean several things; the first binding whose action is allowed now wins.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "space", "bind.reveal", id="drill.space"),
-        Binding("enter", "enter", "bind.reveal_all", show=False, id="drill.enter"),
-        Binding("1", "grade(1)", "grade.again", show=False, id="drill.grade1"),
-        Binding("2", "grade(2)", "grade.hard", show=False, id="drill.grade2"),
-        Binding("3", "grade(3)", "grade.good", show=False, id="drill.grade3"),
-        Binding("4", "grade(4)", "grade.easy", show=False, id="drill.grade4"),
-        Binding("u", "undo", "bind.undo", id="drill.undo"),
+        Binding("space", "next_item", "bind.next_item", id="drill.next_item"),
+        Binding("space", "reveal", "bind.reveal", id="drill.reveal"),
+        Binding("space", "accept", "bind.accept", id="drill.accept"),
+        Binding("space", "back", "bind.back", show=False, id="drill.back_space"),
+        Binding("enter", "submit", "bind.submit", id="drill.submit"),
+        Binding("enter", "reveal", "bind.reveal_all", id="drill.reveal_all"),
+        Binding("enter", "accept", "bind.accept", id="drill.accept_enter"),
+        Binding("enter", "back", "bind.back", show=False, id="drill.back_enter"),
+        *(Binding(str(r), f"grade({r})", key, group=GRADES, id=f"drill.grade{r}")
+          for r, key in GRADE_KEYS.items()),
+        *(Binding(letter, f"pick({pos})", "bind.pick", group=PICKS, id=f"drill.pick_{letter}")
+          for pos, letter in enumerate(LETTERS)),
         Binding("b", "bury", "bind.bury", id="drill.bury"),
-        Binding("exclamation_mark", "suspend", "bind.suspend", show=False, id="drill.suspend"),
+        Binding("exclamation_mark", "suspend", "bind.suspend", id="drill.suspend"),
+        Binding("u", "undo", "bind.undo", id="drill.undo"),
         Binding("escape", "leave", "bind.leave", id="drill.leave"),
+        Binding("escape", "back", "bind.back", id="drill.back"),
     ]
+
+    face: reactive[CardFace | None] = reactive(None, bindings=True, init=False)
+    finished: reactive[bool] = reactive(False, bindings=True, init=False)
 
     def __init__(self, session: DrillSession, title: str, seed: int | None = None) -> None:
         super().__init__()
         self.session = session
         self.drill_title = title
         self.rng = random.Random(seed)
-        self.face: Face | None = None
         self.shown_at = time.monotonic()
-        self.finished = False
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
         with Vertical(id="drill"):
             yield Static(id="drill-status")
-            yield Static(id="drill-path")
-            with VerticalScroll(id="drill-card-box"):
-                yield Static(id="drill-card")
-            yield AnswerInput(id="drill-input", placeholder=t("drill.type_here"))
-            with Horizontal(id="drill-grades"):
-                for rating in (1, 2, 3, 4):
-                    yield Button("", id=f"grade-{rating}", classes=f"grade grade-{rating}")
-            yield Static(id="drill-summary")
+            with ContentSwitcher(initial="drill-card-view", id="drill-switcher"):
+                with Vertical(id="drill-card-view"):
+                    yield Static(id="drill-path")
+                    with VerticalScroll(id="drill-card-box"):
+                        yield Static(id="drill-card")
+                    yield AnswerInput(id="drill-input", placeholder=t("drill.type_here"))
+                    with Horizontal(id="drill-grades"):
+                        for rating in GRADE_KEYS:
+                            yield Button("", id=f"grade-{rating}", classes=f"grade grade-{rating}")
+                yield Static(id="drill-summary")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.drill_title
         self._show_next()
 
-    # -- showing --------------------------------------------------------------------
+    # -- what is shown ------------------------------------------------------------------
     def _show_next(self) -> None:
         card = self.session.next()
         if card is None:
-            self._finish()
+            self.finished = True
             return
-        self.face = Face.for_card(card, self.rng)
+        self.finished = False
         self.shown_at = time.monotonic()
         typed = card.kind is CardKind.TYPED
         box = self.query_one("#drill-input", AnswerInput)
         box.display = typed
         box.reset(enabled=typed)
-        if typed:
-            self.set_focus(box)  # now, not queued: keys typed at once must land in it
-        else:
-            self.set_focus(None)
-        self._refresh()
+        # Focus now, not queued: keys typed at once must land in the box.
+        self.set_focus(box if typed else None)
+        self.face = CardFace.for_card(card, self.rng)
 
-    def _refresh(self) -> None:
-        face = self.face
+    def watch_face(self, face: CardFace | None) -> None:
         if face is None:
             return
         card = face.card
         path = " › ".join(s.title for s in self.session.course.path(card.section))
         self.query_one("#drill-path", Static).update(Text(path, style="dim"))
-        status = Text(t("drill.progress", done=self.session.done, left=self.session.left))
-        if self.session.cram:
-            status.append("  " + t("drill.cram"), style="bold magenta")
-        if self.session.record(card.id).leech:
-            status.append("  " + t("drill.leech"), style="bold red")
-        self.query_one("#drill-status", Static).update(status)
+        self._show_status()
         self.query_one("#drill-card", Static).update(render_face(face))
         grades = self.query_one("#drill-grades")
         grades.display = face.revealed
         if face.revealed:
+            # A disabled input cannot take focus back, not even from a focus call still queued.
+            self.query_one("#drill-input", Input).disabled = True
+            self.set_focus(None)
             intervals = self.session.intervals() if not self.session.cram else {}
             for rating, key in GRADE_KEYS.items():
                 label = f"{rating} {t(key)}"
@@ -131,172 +149,122 @@ class DrillScreen(Translated, Screen[None]):
                     label += f" {interval_label(intervals[rating])}"
                 button = self.query_one(f"#grade-{rating}", Button)
                 button.label = label
-                button.set_class(rating == self._default_grade(), "suggested")
-        self.query_one("#drill-summary", Static).display = False
+                button.set_class(rating == face.default_grade, "suggested")
 
-    def _default_grade(self) -> int:
-        return self.face.suggested if self.face and self.face.suggested else 3
+    def _show_status(self) -> None:
+        status = Text(t("drill.done", done=self.session.done))
+        if self.session.cram:
+            status.append("  " + t("drill.left", left=self.session.left))
+            status.append("  " + t("drill.cram"), style="bold magenta")
+        else:
+            counts = self.session.counts()
+            for (key, style), n in zip(COUNT_STYLES, (counts.new, counts.learning, counts.review)):
+                status.append("  ")
+                status.append(t(key, n=n), style=style if n else "dim")
+        face = self.face
+        if not self.finished and face is not None and self.session.record(face.card.id).leech:
+            status.append("  " + t("drill.leech"), style="bold red")
+        self.query_one("#drill-status", Static).update(status)
 
-    def _finish(self) -> None:
-        self.finished = True
-        self.face = None
-        for selector in ("#drill-input", "#drill-grades", "#drill-card-box", "#drill-path"):
-            self.query_one(selector).display = False
+    def watch_finished(self, finished: bool) -> None:
+        self.query_one(ContentSwitcher).current = "drill-summary" if finished else "drill-card-view"
+        if finished:
+            self.set_focus(None)
+            self._show_status()
+            self.query_one("#drill-summary", Static).update(self._summary_text())
+
+    def _summary_text(self) -> Text:
         summary = self.session.summary()
-        lines = Text(t("drill.summary_title") + "\n\n", style="bold")
-        lines.append(t("drill.summary_done", done=summary.done, again=summary.again) + "\n")
+        left = self.session.left
+        lines = Text(t("drill.summary_early" if left else "drill.summary_title") + "\n\n", style="bold")
+        rate = round(100 * summary.again / summary.done) if summary.done else 0
+        lines.append(t("drill.summary_done", done=summary.done, again=summary.again, rate=rate) + "\n")
+        if left:
+            lines.append(t("drill.summary_left", left=left) + "\n")
         lines.append(t("drill.summary_time", minutes=int(summary.seconds // 60),
                        seconds=int(summary.seconds % 60)) + "\n")
         if summary.next_due is not None:
             lines.append(t("drill.summary_next", when=local_time(summary.next_due)) + "\n")
         lines.append("\n" + t("drill.summary_leave"), style="dim")
-        box = self.query_one("#drill-summary", Static)
-        box.update(lines)
-        box.display = True
-        self.query_one("#drill-status", Static).update(
-            Text(t("drill.progress", done=self.session.done, left=0)))
-        self.refresh_bindings()
+        return lines
 
-    # -- keys -----------------------------------------------------------------------
+    # -- which keys work now ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.session.can_undo()
         if self.finished:
-            return action in ("leave", "undo", "enter", "space")
+            return action == "back"
         face = self.face
-        if action == "grade":
-            return face is not None and face.revealed
-        if action == "bury" and face is not None and face.card.kind is CardKind.CHOICE and not face.revealed:
-            return False  # b picks option b
-        return True
+        if face is None:
+            return action == "leave"
+        if action == "pick":
+            return face.can_pick(int(parameters[0]))  # type: ignore[call-overload]
+        if action in FACE_ACTS:
+            return FACE_ACTS[action] in face.actions
+        return action != "back"
 
-    def on_key(self, event: events.Key) -> None:
-        face = self.face
-        if face is None or face.revealed or face.card.kind is not CardKind.CHOICE:
-            return
-        if event.character and event.character in LETTERS[: len(face.order)]:
-            event.stop()
-            event.prevent_default()
-            position = LETTERS.index(event.character)
-            if face.multiple:
-                face.picked ^= {position}
-                self._refresh()
-            else:
-                face.picked = {position}
-                self._reveal_choice()
+    # -- keys: each steps the face or the session -------------------------------------------
+    def action_next_item(self) -> None:
+        self.face = self.face.next_item()
 
-    def _leave_or_grade(self) -> bool:
-        """What Space and Enter share: leave a finished drill, grade a shown answer."""
-        if self.finished:
-            self.action_leave()
-            return True
-        if self.face is None:
-            return True
-        if self.face.revealed:
-            self.action_grade(self._default_grade())
-            return True
-        return False
+    def action_reveal(self) -> None:
+        self.face = self.face.reveal()
 
-    def action_space(self) -> None:
-        if self._leave_or_grade():
-            return
-        face = self.face
-        assert face is not None
-        if face.card.kind is CardKind.LIST and face.shown_items < len(face.card.items) - 1:
-            face.shown_items += 1
-            self._refresh()
-        else:
-            self._reveal()
+    def action_pick(self, position: int) -> None:
+        self.face = self.face.pick(position)
 
-    def action_enter(self) -> None:
-        if self._leave_or_grade():
-            return
-        face = self.face
-        assert face is not None
-        if face.card.kind is CardKind.CHOICE and face.picked:
-            self._reveal_choice()
-        elif face.card.kind is CardKind.TYPED:
-            # Enter may reach the screen before the input has focus: submit all the same.
-            self._submit_typed(self.query_one("#drill-input", Input).value)
-        else:
-            self._reveal()
+    def action_submit(self) -> None:
+        # Enter may reach the screen before the input has focus: submit all the same.
+        self.face = self.face.submit(self.query_one("#drill-input", Input).value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._submit_typed(event.value)
+        if self.face is not None:
+            self.face = self.face.submit(event.value)
 
-    def on_answer_input_key_after_answer(self, message: AnswerInput.KeyAfterAnswer) -> None:
+    async def on_answer_input_key_after_answer(self, message: AnswerInput.KeyAfterAnswer) -> None:
+        """Keys typed right behind Enter, in order: a digit grades, Enter/Space accept."""
         if message.key in ("1", "2", "3", "4"):
-            self.action_grade(int(message.key))
-        elif message.key == "enter":
-            self.action_enter()
-        elif message.key == "space":
-            self.action_space()
-
-    def _submit_typed(self, value: str) -> None:
-        face = self.face
-        if face is None or face.revealed or face.card.kind is not CardKind.TYPED:
-            return
-        face.comparison = compare_answer(value, face.card.answers)
-        face.suggested = suggested_grade(face.comparison.similarity)
-        self._reveal()
-
-    def _reveal_choice(self) -> None:
-        face = self.face
-        assert face is not None
-        if face.picked:
-            face.suggested = 3 if face.picked == face.correct_positions() else 1
-        self._reveal()
-
-    def _reveal(self) -> None:
-        if self.face is None:
-            return
-        self.face.revealed = True
-        # A disabled input cannot take focus back, not even from a focus call still queued.
-        self.query_one("#drill-input", Input).disabled = True
-        self.set_focus(None)
-        self._refresh()
-        self.refresh_bindings()
+            await self.run_action(f"grade({message.key})")
+        elif message.key in ("enter", "space"):
+            await self.run_action("accept")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("grade-"):
             self.action_grade(int(event.button.id.removeprefix("grade-")))
 
+    def action_accept(self) -> None:
+        self.action_grade(self.face.default_grade)
+
+    @saves
     def action_grade(self, rating: int) -> None:
-        if self.face is None or not self.face.revealed:
-            return
-        duration = int((time.monotonic() - self.shown_at) * 1000)
-        if self._guard(self.session.grade, rating, duration):
-            self._show_next()
-            self.refresh_bindings()
+        self.session.grade(rating, int((time.monotonic() - self.shown_at) * 1000))
+        self._show_next()
 
+    @saves
     def action_undo(self) -> None:
-        if not self.session.can_undo():
-            self.notify(t("drill.nothing_to_undo"), timeout=2, markup=False)
-            return
-        if self._guard(self.session.undo):
-            if self.finished:
-                self.finished = False
-                for selector in ("#drill-card-box", "#drill-path"):
-                    self.query_one(selector).display = True
-            self._show_next()
-            self.notify(t("drill.undone"), timeout=2, markup=False)
+        self.session.undo()
+        self._show_next()
+        self.notify(t("drill.undone"), timeout=2, markup=False)
 
+    @saves
     def action_bury(self) -> None:
-        if self.face is not None and self._guard(self.session.bury):
-            self.notify(t("drill.buried"), timeout=2, markup=False)
-            self._show_next()
+        self.session.bury()
+        self.notify(t("drill.buried"), timeout=2, markup=False)
+        self._show_next()
 
+    @saves
     def action_suspend(self) -> None:
-        if self.face is not None and self._guard(self.session.suspend):
-            self.notify(t("drill.suspended"), timeout=2, markup=False)
-            self._show_next()
+        self.session.suspend()
+        self.notify(t("drill.suspended"), timeout=2, markup=False)
+        self._show_next()
 
     def action_leave(self) -> None:
-        self.dismiss(None)
+        """Leave a drill: the summary first if anything was done, then Esc returns."""
+        if self.session.done:
+            self.finished = True
+        else:
+            self.dismiss(None)
 
-    def _guard(self, action, *args) -> bool:
-        try:
-            action(*args)
-        except StoreError as exc:
-            self.notify(t("store.save_failed", error=exc), severity="error", timeout=8, markup=False)
-            return False
-        return True
+    def action_back(self) -> None:
+        self.dismiss(None)

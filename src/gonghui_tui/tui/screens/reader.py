@@ -8,6 +8,7 @@ and the last section is remembered for the next launch.
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,8 +22,9 @@ from textual.widgets import ProgressBar, Static, Tree
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.i18n import t
-from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.tui.widgets.title_header import TitleHeader
+from gonghui_tui.tui.boundary import saves
+from gonghui_tui.tui.messages import OpenSearch, ShowCards, StartDrill
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
@@ -142,7 +144,7 @@ class ReaderScreen(Translated, Screen):
         if section_id is None:
             view.show(None)
             return
-        self._guard(self.reading.visit, section_id)
+        self._visit(section_id)
         view.show(section_id, note=self.reading.note(section_id),
                   seconds=self.reading.seconds_spent(section_id))
         self._visiting, self._visit_started = section_id, time.monotonic()
@@ -152,15 +154,14 @@ class ReaderScreen(Translated, Screen):
     def _dwelt(self) -> None:
         section_id = self._visiting
         if section_id is not None and not self.reading.is_read(section_id):
-            self._guard(self.reading.set_read, section_id, True)
-            self._marks_changed()
+            self._mark_read(section_id)
 
     def _leave_section(self) -> None:
         if self._dwell_timer is not None:
             self._dwell_timer.stop()
             self._dwell_timer = None
         if self._visiting is not None:
-            self._guard(self.reading.add_time, self._visiting, time.monotonic() - self._visit_started)
+            self._add_time(self._visiting, time.monotonic() - self._visit_started)
         self._visiting = None
 
     def set_dwell(self, seconds: float) -> None:
@@ -177,7 +178,7 @@ class ReaderScreen(Translated, Screen):
         """Count the time on the section shown so far (before an export, say)."""
         if self._visiting is not None:
             now = time.monotonic()
-            self._guard(self.reading.add_time, self._visiting, now - self._visit_started)
+            self._add_time(self._visiting, now - self._visit_started)
             self._visit_started = now
 
     # -- actions ----------------------------------------------------------------
@@ -188,13 +189,14 @@ class ReaderScreen(Translated, Screen):
             self.notify(t("reader.no_section"), severity="warning", markup=False)
         return section_id
 
+    @saves
     def action_toggle_read(self) -> None:
         section_id = self._section_or_warn()
         if section_id is None:
             return
         if self._dwell_timer is not None:
             self._dwell_timer.stop()
-        read = self._guard(self.reading.toggle_read, section_id)
+        read = self.reading.toggle_read(section_id)
         title = self.course.sections[section_id].title
         key = "reader.marked_read" if read else "reader.marked_unread"
         self.notify(t(key, title=title), timeout=2, markup=False)
@@ -207,30 +209,28 @@ class ReaderScreen(Translated, Screen):
         if section_id is None:
             return
 
-        def save(text: str) -> None:
-            self._guard(self.reading.save_note, section_id, text)
-
         def closed(text: str | None) -> None:
             if self.query_one(SectionView).section_id == section_id:
                 self.query_one(SectionView).show_note(text or "")
 
         title = self.course.sections[section_id].title
-        self.app.push_screen(NoteScreen(title, self.reading.note(section_id), save), closed)
+        self.app.push_screen(NoteScreen(title, self.reading.note(section_id), partial(self._save_note, section_id)),
+                             closed)
 
     def action_search(self) -> None:
-        self.app.open_search()
+        self.post_message(OpenSearch())
 
     def action_drill(self) -> None:
-        self.app.start_drill(self.current_section)
+        self.post_message(StartDrill(self.current_section))
 
     def action_drill_all(self) -> None:
-        self.app.start_drill(None)
+        self.post_message(StartDrill(None))
 
     def action_cram(self) -> None:
-        self.app.start_drill(self.current_section, cram=True)
+        self.post_message(StartDrill(self.current_section, cram=True))
 
     def action_cards(self) -> None:
-        self.app.show_cards(self.current_section)
+        self.post_message(ShowCards(self.current_section))
 
     # -- helpers ----------------------------------------------------------------
     def _marks_changed(self) -> None:
@@ -242,10 +242,20 @@ class ReaderScreen(Translated, Screen):
         self.query_one("#read-count", Static).update(Text(t("reader.progress", read=read, total=total)))
         self.query_one(ProgressBar).update(total=total or 1, progress=read)
 
-    def _guard(self, action, *args):
-        """Run a store-backed action; a failed save is shown, never a traceback."""
-        try:
-            return action(*args)
-        except StoreError as exc:
-            self.notify(t("store.save_failed", error=exc), severity="error", timeout=8, markup=False)
-            return None
+    # Each save on its own, so a failed one is reported and the rest goes on.
+    @saves
+    def _visit(self, section_id: str) -> None:
+        self.reading.visit(section_id)
+
+    @saves
+    def _mark_read(self, section_id: str) -> None:
+        self.reading.set_read(section_id, True)
+        self._marks_changed()
+
+    @saves
+    def _save_note(self, section_id: str, text: str) -> None:
+        self.reading.save_note(section_id, text)
+
+    @saves
+    def _add_time(self, section_id: str, seconds: float) -> None:
+        self.reading.add_time(section_id, seconds)

@@ -1,51 +1,31 @@
 """One flashcard on screen, for every card kind.
 
-``Face`` holds what the trainee has done with the card so far (revealed,
-list items shown, options picked, answer typed); ``render_face`` turns it
-into plain Text. Card text is content, so nothing here parses markup.
+``render_face`` draws a domain ``CardFace`` (what the trainee has done with
+the card so far) as plain Text. Card text is content, so nothing here parses
+markup. Choice options read without colour too: ✓ picked and right, ✗
+picked and wrong, ○ right but missed (with a word), blank for the rest.
 """
 
 from __future__ import annotations
-
-import random
-from dataclasses import dataclass, field
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gonghui_tui.domain.cards import BLANK, Comparison, cloze_blank_width, cloze_pieces
+from gonghui_tui.domain.cards import BLANK, cloze_blank_width, cloze_pieces
 from gonghui_tui.domain.course import Card, CardKind
+from gonghui_tui.domain.face import CardFace, Mark
 from gonghui_tui.i18n import t
 
-LETTERS = "abcdefghijklmnopqrst"  # at most 20 options, so u (undo) stays free
-
-
-@dataclass
-class Face:
-    card: Card
-    revealed: bool = False
-    shown_items: int = 0  # list cards: how many items are uncovered
-    order: list[int] = field(default_factory=list)  # choice cards: shuffled option indices
-    picked: set[int] = field(default_factory=set)  # choice cards: positions picked
-    comparison: Comparison | None = None  # typed cards: the typed answer, compared
-    suggested: int | None = None  # grade suggested from the answer given
-
-    @classmethod
-    def for_card(cls, card: Card, rng: random.Random) -> Face:
-        order = list(range(len(card.options)))
-        rng.shuffle(order)
-        return cls(card, order=order)
-
-    @property
-    def multiple(self) -> bool:
-        return len(self.card.answers) > 1
-
-    def correct_positions(self) -> set[int]:
-        return {pos for pos, index in enumerate(self.order)
-                if self.card.options[index] in self.card.answers}
-
-
+# symbol and style of each option state
+MARKS: dict[Mark, tuple[str, str]] = {
+    Mark.OPEN: (" ", ""),
+    Mark.CHOSEN: ("•", "bold reverse"),
+    Mark.RIGHT: ("✓", "bold green"),
+    Mark.WRONG: ("✗", "bold red"),
+    Mark.MISSED: ("○", "bold yellow"),
+    Mark.NEITHER: (" ", "dim"),
+}
 def _heading(text: str, style: str = "bold") -> Text:
     return Text(text, style=style)
 
@@ -78,28 +58,20 @@ def _cloze(card: Card, revealed: bool) -> Text:
     return text
 
 
-def _choice(face: Face) -> Table:
+def _choice(face: CardFace) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    correct = face.correct_positions()
-    for pos, index in enumerate(face.order):
-        letter = LETTERS[pos]
-        style = ""
-        mark = "  "
-        if face.revealed:
-            if pos in correct:
-                style, mark = "bold green", "✓ "
-            elif pos in face.picked:
-                style, mark = "bold red", "✗ "
-        elif pos in face.picked:
-            style, mark = "bold reverse", "• "
-        grid.add_row(Text(f"{mark}{letter})", style=style or "bold"),
-                     Text(face.card.options[index], style=style))
+    for option in face.options():
+        symbol, style = MARKS[option.mark]
+        text = Text(option.text, style=style)
+        if option.mark is Mark.MISSED:
+            text.append(" " + t("drill.missed"), style="bold yellow reverse")
+        grid.add_row(Text(f"{symbol} {option.letter})", style=style or "bold"), text)
     return grid
 
 
-def _typed(face: Face) -> RenderableType:
+def _typed(face: CardFace) -> RenderableType:
     comparison = face.comparison
     if comparison is None:
         return Text(t("drill.typed_answer", answer=face.card.answers[0]), style="bold green")
@@ -115,7 +87,7 @@ def _typed(face: Face) -> RenderableType:
     return Group(given, expected, score)
 
 
-def render_face(face: Face) -> RenderableType:
+def render_face(face: CardFace) -> RenderableType:
     """Front, and the answer once revealed, as it should read on screen."""
     card = face.card
     parts: list[RenderableType] = []
@@ -125,7 +97,7 @@ def render_face(face: Face) -> RenderableType:
         parts.append(Text(card.front, style="bold"))
     parts.append(Text())
     if card.kind is CardKind.LIST:
-        parts.append(_items_table(card, len(card.items) if face.revealed else face.shown_items))
+        parts.append(_items_table(card, face.items_shown))
     elif card.kind is CardKind.CHOICE:
         if face.multiple:
             parts.append(Text(t("drill.choose_many"), style="dim"))
