@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.gen_course import write_course  # noqa: E402
 from bench.history import START, fill_history  # noqa: E402
+from bench.paired import paired  # noqa: E402
 from bench.run import SCRIPT, compile_package, run_process  # noqa: E402
 
 ADDED = 200
@@ -54,38 +55,6 @@ def _add_reviews(db: Path, course_id: str, cards: list[str], n: int) -> None:
         [(course_id, cards[i * 7 % len(cards)], to_ms(late + timedelta(minutes=i))) for i in range(n)])
     conn.commit()
     conn.close()
-
-
-def _run(cmd: list[str]) -> tuple[float, float]:
-    """(wall, CPU) seconds of one process. On a shared machine the CPU time
-    (user + system) is the steadier figure; both are reported."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        raise RuntimeError(f"{cmd} exited with status {status}: {proc.stderr.read().decode()}")
-    return wall, usage.ru_utime + usage.ru_stime
-
-
-def _paired(base: list[str], cmd: list[str], runs: int, prepare=None) -> dict:
-    """Baseline and import run in turns, ``runs`` pairs. Each pair's ratio is taken
-    at one moment, so a host whose load drifts during the run moves both sides
-    alike; the medians of those ratios are reported (wall and CPU), with the
-    median times and the load average before the first pair."""
-    pairs = []
-    load = os.getloadavg()[0]
-    for _ in range(runs):
-        b = _run(base)
-        if prepare:
-            prepare()
-        pairs.append((b, _run(cmd)))
-    median = statistics.median
-    return {"baseline_s": round(median(b[0] for b, _ in pairs), 3),
-            "baseline_cpu_s": round(median(b[1] for b, _ in pairs), 3),
-            "s": round(median(o[0] for _, o in pairs), 3), "cpu_s": round(median(o[1] for _, o in pairs), 3),
-            "ratio": round(median(o[0] / b[0] for b, o in pairs), 2),
-            "cpu_ratio": round(median(o[1] / b[1] for b, o in pairs), 2), "load_avg_1min": round(load, 1)}
 
 
 def bench_import(folder: Path, course_path: Path, reviews: int, big: int, runs: int) -> dict:
@@ -113,8 +82,8 @@ def bench_import(folder: Path, course_path: Path, reviews: int, big: int, runs: 
     cmd = [str(SCRIPT), "--course", str(course_path), "--data-dir", str(target), "import", str(file)]
     fresh_copy()
     run_process(cmd, {})  # warm the course cache and .pyc files
-    results["add_200"] = _paired(base, cmd, runs, fresh_copy)
-    results["again"] = _paired(base, cmd, runs)  # the store now has every review in the file
+    results["add_200"] = paired(base, cmd, runs, fresh_copy)
+    results["again"] = paired(base, cmd, runs)  # the store now has every review in the file
     if big:
         source = folder / "big"
         fill_history(course, source / "progress.sqlite3", big).close()
@@ -129,7 +98,7 @@ def bench_import(folder: Path, course_path: Path, reviews: int, big: int, runs: 
             shutil.copytree(warm / "cache", empty / "cache")
 
         results["empty_store"] = {"reviews": big, "file_mb": round(big_file.stat().st_size / 2**20, 1),
-                                  **_paired([sys.executable, "-c", BASELINE, str(big_file)], big_cmd, runs,
+                                  **paired([sys.executable, "-c", BASELINE, str(big_file)], big_cmd, runs,
                                             empty_home)}
     return results
 

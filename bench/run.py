@@ -11,6 +11,15 @@ reported as ratios. Medians of at least 5 runs.
     vs a cursor move in a bare Tree app (bench/keypress.py)
 (e) export to Markdown and JSON with 200,000 reviews vs reading the review log with sqlite3
 (f) `gonghui-tui stats --json` wall time vs a process that reads the review log with sqlite3
+
+    python bench/run.py --scale [--quick]   # issue 18 only: ~20 minutes (--quick: ~3)
+
+(scale) issue 18, each against its same-run baseline: imports vs `json.loads` of the
+same file (bench/import_bench.py); stats and exports vs a plain sqlite3 read of the
+log at 20,000 / 200,000 / 1,000,000 reviews and on S / M / L (bench/batch_bench.py);
+every screen's first frame at L + 1,000,000 reviews vs a bare screen
+(bench/screens_bench.py); drill key to frame, three runs (bench/keypress.py).
+With --json the results can be drawn: python -m bench.plot_scale results.json
 """
 
 from __future__ import annotations
@@ -142,6 +151,31 @@ def bench_stats_cli(course_path: Path, folder: Path, reviews: int, runs: int) ->
     return {"baseline_s": baseline[0], "stats_s": ours[0], "ratio": ours[0] / baseline[0]}
 
 
+def bench_scale(folder: Path, quick: bool) -> dict:
+    """Issue 18 in one run (see the module docstring)."""
+    from bench.batch_bench import bench_batch, course_file
+    from bench.import_bench import bench_import
+    from bench.screens_bench import measure as screens
+
+    runs = 2 if quick else 3
+    sizes = [20_000, 50_000] if quick else [20_000, 200_000, 1_000_000]
+    courses = {size: course_file(size, folder) for size in ("S", "M", "L")}
+    out: dict = {"quick": quick, "sizes": sizes}
+    (folder / "import").mkdir()
+    out["import"] = bench_import(folder / "import", courses["L"], sizes[-2], sizes[-1], runs)
+    out["batch_by_reviews"] = [bench_batch(courses["L"], folder / f"L-{n}", n, runs) for n in sizes]
+    middle = sizes[-2]
+    out["batch_by_course"] = [{"course": size, **(bench_batch(courses[size], folder / f"{size}-c", middle, runs)
+                                                  if size != "L" else out["batch_by_reviews"][-2])}
+                              for size in ("S", "M", "L")]
+    now = START + timedelta(days=400)
+    out["screens"] = {"reviews": sizes[-1],
+                      **screens(courses["L"], folder / f"L-{sizes[-1]}" / "progress.sqlite3", 5 if quick else 10, now)}
+    out["drill_keys"] = [{"load_avg_1min": round(os.getloadavg()[0], 1), **bench_keypress(25 if quick else 50)}
+                         for _ in range(3)]
+    return out
+
+
 def compile_package() -> None:
     """Byte-compile the package, as `pip install` does: a checkout run with
     PYTHONDONTWRITEBYTECODE (set on this machine) would otherwise compile every
@@ -157,7 +191,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--scale", action="store_true", help="issue 18's measurements only")
     args = parser.parse_args()
+    if args.scale:
+        compile_package()
+        with tempfile.TemporaryDirectory() as tmp:
+            results = {"python": sys.version.split()[0], "cpus": os.cpu_count(),
+                       "scale": bench_scale(Path(tmp), args.quick)}
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        if args.json:
+            Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+        return
     runs = 3 if args.quick else 5
     reviews = 50_000 if args.quick else 200_000
     compile_package()

@@ -1,10 +1,14 @@
 """Every screen's first frame on the L course with a long history: the time
 from the key that opens it to the next frame rendered, timed inside the app
-(bench/keypress.py's FrameTimer), against a cursor move in a bare Tree app.
+(bench/keypress.py's FrameTimer), against the same measure in a bare Textual
+app that pushes a plain screen (a header, six lines, a small table, a
+footer), in the same run.
 
     python bench/screens_bench.py [--reviews 1000000] [--times 10]
 
-Target (issue 18): p99 ≤ 50 ms for each screen at L + 1,000,000 reviews.
+Target (issue 18.3): p99 ≤ 50 ms for each screen at L + 1,000,000 reviews.
+On a loaded host the bare screen itself can take longer than that, so each
+screen's figure is also given as a ratio to the bare screen's.
 """
 
 from __future__ import annotations
@@ -22,6 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.containers import VerticalScroll  # noqa: E402
+from textual.screen import Screen  # noqa: E402
+from textual.widgets import DataTable, Footer, Header, Static  # noqa: E402
+
+from bench.keypress import FrameTimer, percentile  # noqa: E402
+
 # (name, keys that open it, keys that close it); only what the app has is measured
 SCREENS = [
     ("dashboard", ["p"], ["escape"]),
@@ -35,8 +46,8 @@ SCREENS = [
 
 
 async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
-    from bench.keypress import FrameTimer, percentile
     from gonghui_tui.domain.loader import load_course
+    from gonghui_tui.storage.settings import Settings
     from gonghui_tui.storage.store import Store
     from gonghui_tui.tui.app import GonghuiApp
 
@@ -45,7 +56,8 @@ async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
 
     course = load_course(course_path)
     store = Store.open(db, now)
-    app = TimedApp(course=course, store=store, now=lambda: now)
+    # the trainee's name was asked before (the export opens at once), as after a first export
+    app = TimedApp(course=course, store=store, now=lambda: now, settings=Settings(trainee_asked=True))
     app._init_timer()
     gc.collect()
     gc.freeze()  # as `gonghui-tui` does before its app runs
@@ -53,7 +65,8 @@ async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("down")  # a section under the first part: `l` and `d` need one
-        for name, opening, closing in SCREENS:
+        depth = len(app.screen_stack)
+        for name, opening, _closing in SCREENS:
             samples = []
             for _ in range(times):
                 before_screen = app.screen
@@ -65,10 +78,9 @@ async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
                 first, _ = app.latencies_ms(skip=mark)
                 samples.append(first[len(opening) - 1] if len(first) >= len(opening) else first[-1])
                 await app.workers.wait_for_complete()
-                for key in closing:
-                    if app.screen is not before_screen:
-                        await pilot.press(key)
-                        await pilot.pause()
+                while len(app.screen_stack) > depth:
+                    app.pop_screen()
+                    await pilot.pause()
             if samples:
                 results[name] = {"p50_ms": statistics.median(samples), "p99_ms": percentile(samples, 99),
                                  "max_ms": max(samples), "opened": len(samples)}
@@ -76,17 +88,74 @@ async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
     return results
 
 
-async def _bare(count: int) -> list[float]:
-    from bench.keypress import _bare as bare
+class _BareScreen(Screen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            for i in range(6):
+                yield Static(f"第{i}行 工会工作")
+            yield DataTable()
+        yield Footer()
 
-    first, _ = await bare(count)
-    return first
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("甲", "乙", "丙")
+        for i in range(5):
+            table.add_row(str(i), "新", "复习")
+
+
+class _BareApp(FrameTimer, App):
+    BINDINGS = [("x", "open", "open"), ("escape", "close", "close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._init_timer()
+
+    def compose(self) -> ComposeResult:
+        yield Static("bare")
+
+    def action_open(self) -> None:
+        self.push_screen(_BareScreen())
+
+    def action_close(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+
+async def bare_screen(times: int) -> list[float]:
+    """The key-to-first-frame of pushing a plain screen in a bare app."""
+    app = _BareApp()
+    samples = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(times):
+            mark = len(app.key_times)
+            await pilot.press("x")
+            await pilot.pause()
+            samples.append(app.latencies_ms(skip=mark)[0][0])
+            await pilot.press("escape")
+            await pilot.pause()
+    return samples
+
+
+def measure(course_path: Path, db: Path, times: int, now) -> dict:
+    """Our screens and the bare screen, in one run, with ratios of p50 and p99."""
+    import os
+
+    load = os.getloadavg()[0]
+    gc.collect()
+    bare = asyncio.run(bare_screen(times))
+    screens = asyncio.run(_measure(course_path, db, times, now))
+    base50, base99 = statistics.median(bare), percentile(bare, 99)
+    for row in screens.values():
+        row["p50_ratio"], row["p99_ratio"] = row["p50_ms"] / base50, row["p99_ms"] / base99
+    return {"target_p99_ms": 50, "bare_screen_p50_ms": base50, "bare_screen_p99_ms": base99,
+            "load_avg_1min": round(load, 1), "screens": screens}
 
 
 def main() -> None:
     from bench.gen_course import write_course
     from bench.history import START, fill_history
-    from bench.keypress import percentile
     from gonghui_tui.domain.loader import load_course
 
     parser = argparse.ArgumentParser()
@@ -96,12 +165,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         course = write_course("L", Path(tmp) / "L.toml")
         fill_history(load_course(course), Path(tmp) / "p.sqlite3", args.reviews).close()
-        now = START + timedelta(days=400)
-        screens = asyncio.run(_measure(course, Path(tmp) / "p.sqlite3", args.times, now))
-    bare = asyncio.run(_bare(100))
-    print(json.dumps({"reviews": args.reviews, "target_p99_ms": 50,
-                      "bare_tree_p50_ms": statistics.median(bare), "bare_tree_p99_ms": percentile(bare, 99),
-                      "screens": screens}, indent=2))
+        result = measure(course, Path(tmp) / "p.sqlite3", args.times, START + timedelta(days=400))
+    print(json.dumps({"reviews": args.reviews, **result}, indent=2))
 
 
 if __name__ == "__main__":

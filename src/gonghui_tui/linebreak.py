@@ -26,6 +26,10 @@ CLOSING = frozenset("，。、；：？！）》」』”’…—〕】〉〗�
 OPENING = frozenset("（《「『“‘〔【〈〖〘〚｛［")
 _NEEDS_UAX14 = re.compile(r"[\u2000-\U0010ffff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# Box drawing and block elements: all class AL (or AI, which UAX #14 resolves to
+# AL), none pictographic. A progress bar or a chart bar is a new string at every
+# frame; as one character they are the same piece for uniseg, cached once.
+_BOX = re.compile(r"[\u2500-\u259f]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -49,8 +53,9 @@ def uax14(text: str) -> bytes:
     and uniseg runs only on the pieces between, each with its neighbouring
     ideographs. Every Han ideograph has the same line-breaking properties
     (class ID, wide, not pictographic), so they are all replaced by 一 and
-    the pieces repeat: "一，一", "一“一". tests/unit/test_linebreak.py checks
-    the result equals uniseg's on the whole text.
+    the pieces repeat: "一，一", "一“一"; box-drawing and block characters
+    likewise become ─ (a ProgressBar's pulse took ~100 ms a frame in uniseg).
+    tests/unit/test_linebreak.py checks the result equals uniseg's on the whole text.
     """
     n = len(text)
     marks = bytearray(n)
@@ -63,7 +68,7 @@ def uax14(text: str) -> bytes:
             marks[end] = 1
         if end - start > 1:
             left = "一" if start else ""
-            piece = left + _HAN.sub("一", text[start:end]) + ("一" if end < n else "")
+            piece = left + _BOX.sub("─", _HAN.sub("一", text[start:end])) + ("一" if end < n else "")
             marks[start + 1:end] = _piece(piece)[len(left) + 1:len(left) + end - start]
         start = end
     return bytes(marks)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 import gonghui_tui.tui.app as app_module
 from gonghui_tui.tui.screens.cards import CardBrowserScreen, CardPreviewScreen
 from gonghui_tui.tui.screens.dialogs import ConfirmScreen
+from gonghui_tui.tui.screens.trainee_ask import TraineeAskScreen
 from gonghui_tui.tui.screens.note import NoteScreen
 from gonghui_tui.tui.screens.search import SearchScreen
 from gonghui_tui.tui.messages import ShowCards
@@ -32,6 +33,7 @@ async def test_every_modal_draws_the_same_box(app):
                        lambda: app.push_screen(SearchScreen(app.search.index({}))),
                        lambda: app.push_screen(NoteScreen("section", "", lambda text: None)),
                        lambda: app.push_screen(ConfirmScreen("?")),
+                       lambda: app.action_settings(), lambda: app.push_screen(TraineeAskScreen()),
                        lambda: app.post_message(ShowCards(None))):
             opener()
             await pilot.pause()
@@ -48,5 +50,5 @@ async def test_every_modal_draws_the_same_box(app):
                 app.pop_screen()
             app.pop_screen()
             await pilot.pause()
-        assert len(boxes) == 7 and len(set(boxes)) == 1
+        assert len(boxes) == 9 and len(set(boxes)) == 1
         assert boxes[0][0][0] == "round"

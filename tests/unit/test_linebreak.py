@@ -83,7 +83,8 @@ def test_random_chinese_with_punctuation_never_breaks_against_the_rules(text, wi
 
 
 MIXED = st.one_of(HAN, HAN, MARKS, st.sampled_from(list("ab1 2.,-/%$()“”‘’'!?:;—…·《》\n\t\u00a0\u200b\"")),
-                  st.characters(min_codepoint=0x20, max_codepoint=0x2fff), st.sampled_from(["😀", "👍🏽", "🇨🇳"]))
+                  st.characters(min_codepoint=0x20, max_codepoint=0x2fff), st.sampled_from(["😀", "👍🏽", "🇨🇳"]),
+                  st.characters(min_codepoint=0x2500, max_codepoint=0x259f))  # box drawing, block elements
 
 
 @settings(max_examples=300, deadline=None)
@@ -92,3 +93,14 @@ def test_piecewise_break_opportunities_equal_uniseg_on_the_whole_text(text):
     from uniseg.linebreak import line_break_breakables
 
     assert linebreak.uax14(text)[1:] == bytes(line_break_breakables(text))[1:]
+
+
+def test_a_bar_drawn_anew_every_frame_asks_uniseg_once():
+    """A ProgressBar pulses while the dashboard's figures are computed: each frame
+    is a new line of ━ with a ╸ or ╺ somewhere. uniseg takes ~1 ms a character here,
+    so every frame asking it again held the first frame for ~100 ms."""
+    linebreak._piece.cache_clear()
+    for i in range(40):
+        bar = "━" * i + "╸" + "━" * (40 - i) + "╺" + "━" * 12
+        assert linebreak.divide_line(bar, 30) == [30]  # no break inside a bar: folded at the width
+    assert linebreak._piece.cache_info().misses <= 2

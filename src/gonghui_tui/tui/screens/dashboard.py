@@ -73,8 +73,10 @@ class DashboardScreen(Translated, Screen[None]):
         # 0.4 s at 200,000 reviews, ~1 s at 1,000,000: computed in a thread so
         # the screen shows at once (a placeholder) and keys keep working.
         self.query_one("#dash-reading", Static).update(Text(t("stats.computing"), style="dim italic"))
-        self.run_worker(self._compute, thread=True, exclusive=True, group="dashboard-stats",
-                        exit_on_error=False)
+        # Started once the placeholder is on screen: a thread started now holds the
+        # GIL through its Python parts while the first frame is being made.
+        self.call_after_refresh(self.run_worker, self._compute, thread=True, exclusive=True,
+                                group="dashboard-stats", exit_on_error=False)
 
     def _compute(self) -> Stats:
         return compute_stats(self.course, self.store, self.now(), self.desired_retention, self.tz)
