@@ -57,6 +57,7 @@ async def test_footer_and_help_follow_each_state(course, store, clock):
                      tz=ZoneInfo("Asia/Shanghai"), seed=7)
     async with app.run_test(size=(200, 40)) as pilot:
         app.screen.query_one(OutlineTree).select_section("summary")  # basic, choice, cloze
+        await pilot.pause()
         keys = await state(app, pilot, "d")
         assert isinstance(app.screen, DrillScreen)
         assert keys == {"space": "显示答案", "b": "暂埋到明天", "exclamation_mark": "暂停此卡",
@@ -95,6 +96,7 @@ async def test_list_card_offers_next_item_until_the_last(course, store, clock):
                      tz=ZoneInfo("Asia/Shanghai"), seed=7)
     async with app.run_test(size=(200, 40)) as pilot:
         app.screen.query_one(OutlineTree).select_section("direction-eight")  # a list card first
+        await pilot.pause()
         keys = await state(app, pilot, "d")
         assert keys["space"] == "下一项" and keys["enter"] == "显示全部答案"
         for _ in range(6):
