@@ -26,6 +26,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "punct.list_sep": ("，", ", "),
     "punct.enum_sep": ("、", ", "),
     "punct.paren": ("（{text}）", " ({text})"),
+    "punct.item_sep": ("；", "; "),
+    # weekday labels of the heatmap rows, two cells each (Monday first)
+    "weekday.0": ("一", "Mo"),
+    "weekday.1": ("二", "Tu"),
+    "weekday.2": ("三", "We"),
+    "weekday.3": ("四", "Th"),
+    "weekday.4": ("五", "Fr"),
+    "weekday.5": ("六", "Sa"),
+    "weekday.6": ("日", "Su"),
+    # singular forms: "1 day", "2 days" (<key>_one is used when n == 1)
+    "stats.days_one": ("{n} 天", "{n} day"),
+    "stats.reviews_n_one": ("{n} 次复习", "{n} review"),
     # why the operating system refused a file
     "os.enoent": ("文件或目录不存在", "no such file or folder"),
     "os.eacces": ("没有权限", "permission denied"),

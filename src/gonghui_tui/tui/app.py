@@ -223,6 +223,12 @@ class GonghuiApp(Translated, App[int]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("cmd.placeholder")))
 
+    def action_change_theme(self) -> None:
+        """Textual's theme picker, with its prompt in the interface language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("cmd.theme_placeholder")))
+
     def on_open_search(self, message: OpenSearch) -> None:
         from gonghui_tui.tui.screens.search import SearchScreen
 
