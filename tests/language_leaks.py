@@ -25,6 +25,7 @@ PROPER_NAMES = {"FSRS", "Markdown", "TOML", "JSON", "CSV", "HTML", "Anki", "UTF"
 ENDONYMS = {"中文"}  # a language switch names the other language in that language
 CJK = r"[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 IDEOGRAPH = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+WORD = r"[^\s\u2500-\u259f]"  # not space, not box drawing or blocks (a modal's edge)
 
 
 def course_corpus(course: Course) -> str:
@@ -44,7 +45,7 @@ def course_corpus(course: Course) -> str:
 def leaks(text: str, lang: str, corpus: str, names: frozenset[str] = frozenset()) -> list[str]:
     """Words of the other language that are not course content, key names or proper names."""
     text = re.sub(r"(?:[\w.\-]*/[\w.\-]+)+/?", " ", text)  # paths are the user's data, not words
-    return _english_in_chinese(text, corpus, names) if lang == "zh" else _chinese_in_english(text, corpus)
+    return _english_in_chinese(text, corpus, names) if lang == "zh" else _chinese_in_english(text, corpus, names)
 
 
 def _english_in_chinese(text: str, corpus: str, names: frozenset[str]) -> list[str]:
@@ -56,15 +57,15 @@ def _english_in_chinese(text: str, corpus: str, names: frozenset[str]) -> list[s
     return found
 
 
-def _chinese_in_english(text: str, corpus: str) -> list[str]:
+def _chinese_in_english(text: str, corpus: str, names: frozenset[str]) -> list[str]:
     found = []
     for line in text.splitlines():
         for match in re.finditer(rf"{CJK}+", line):
             run = match.group()
-            if run in ENDONYMS:
+            if run in ENDONYMS or run in names:
                 continue
             if not re.search(IDEOGRAPH, run):  # punctuation alone: content only with its neighbours
-                token = re.search(rf"\S*{re.escape(run)}\S*", line[max(0, match.start() - 40):]).group()
+                token = re.search(rf"{WORD}*{re.escape(run)}{WORD}*", line[max(0, match.start() - 40):]).group()
                 if token.strip(" .…") not in corpus or not re.search(IDEOGRAPH, token):
                     found.append(f"{run!r} in {line.strip()!r}")
                 continue
