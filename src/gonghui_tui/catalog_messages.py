@@ -27,6 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "punct.enum_sep": ("、", ", "),
     "punct.paren": ("（{text}）", " ({text})"),
     "punct.item_sep": ("；", "; "),
+    "punct.heading": ("{heading}：", "{heading}:"),
     # weekday labels of the heatmap rows, two cells each (Monday first)
     "weekday.0": ("一", "Mo"),
     "weekday.1": ("二", "Tu"),
@@ -137,6 +138,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toml.redefine": ("不能重新定义表 {detail}", "cannot redefine namespace {detail}"),
     "toml.declared_twice": ("{detail} 声明了两次", "cannot declare {detail} twice"),
     "toml.other": ("{detail}", "{detail}"),
+    # problems in config.toml: the defaults are used (after "FILE: " or "FILE:LINE:COL: ")
+    "settings.all_defaults": ("{where}: {problem}；本次使用默认设置", "{where}: {problem}; using the default settings"),
+    "settings.not_table": ("{where}: [{table}] 应为表，已忽略", "{where}: [{table}] must be a table; it is ignored"),
+    "settings.unknown": ("{where}: 未知设置 {key}，已忽略", "{where}: unknown setting {key} is ignored"),
+    "settings.wrong_type": ("{where}: {name} 应为{type}；使用 {default}", "{where}: {name} must be {type}; using {default}"),
+    "settings.control": ("{where}: {name} 含有控制字符；使用 {default}",
+                         "{where}: {name} contains a control character; using {default}"),
+    "settings.range": ("{where}: {name} 应在 {low} 到 {high} 之间；使用 {default}",
+                       "{where}: {name} must be between {low} and {high}; using {default}"),
     # importing a progress export
     "import.cannot_read": ("{path}: 无法读取（{reason}）", "{path}: cannot read ({reason})"),
     "import.not_export": ("{where}: 不是 JSON 或 TOML 格式的导出文件", "{where}: not a JSON or TOML export"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import functools
 
+from gonghui_tui.catalog_cli import CLI
 from gonghui_tui.catalog_messages import MESSAGES
 from gonghui_tui.catalog_settings import SETTINGS_MESSAGES
 from gonghui_tui.domain.safe_text import safe
@@ -436,6 +437,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 
 CATALOG.update(MESSAGES)
 CATALOG.update(SETTINGS_MESSAGES)
+CATALOG.update(CLI)
 
 _current = "zh"  # the interface's language; read by the UI and CLI only, never by domain code
 
