@@ -20,7 +20,7 @@ KEY_NAMES = {"super", "space", "enter", "esc", "escape", "tab", "ctrl", "shift",
              "End", "PgUp", "PgDn", "Super", "Alt", "Del", "Ins", "Backspace"}
 PROPER_NAMES = {"FSRS", "Markdown", "TOML", "JSON", "CSV", "HTML", "Anki", "UTF", "FIFO", "NUL", "gonghui", "tui",
                 "bgjc", "English", "GONGHUI", "TUI", "HOME", "LANG", "LC", "ALL", "zip", "toml", "json", "csv",
-                "html", "anki", "bidi", "true", "false",
+                "html", "anki", "bidi", "true", "false", "LC_ALL", "LC_MESSAGES",
                 "config", "trainee", "language"}  # setting names as written in config.toml
 ENDONYMS = {"中文"}  # a language switch names the other language in that language
 CJK = r"[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
@@ -44,16 +44,19 @@ def course_corpus(course: Course) -> str:
 
 def leaks(text: str, lang: str, corpus: str, names: frozenset[str] = frozenset()) -> list[str]:
     """Words of the other language that are not course content, key names or proper names."""
-    text = re.sub(r"(?:[\w.\-]*/[\w.\-]+)+/?", " ", text)  # paths are the user's data, not words
+    # FILE:LINE:COL: field.path: is the same in every language; quoted values are the user's
+    text = re.sub(r"(?m)^\S*:\d+:\d+: [\w.\[\]()（）]+: ", " ", text)
+    text = re.sub(r"“[^”\n]*”" if lang == "zh" else r"'[^'\n]*'", " ", text)
+    text = re.sub(r"(?:[\w.\-\\]*/[\w.\-\\]+)+/?", " ", text)  # paths are the user's data, not words
     return _english_in_chinese(text, corpus, names) if lang == "zh" else _chinese_in_english(text, corpus, names)
 
 
 def _english_in_chinese(text: str, corpus: str, names: frozenset[str]) -> list[str]:
     found = []
-    for word in re.findall(r"[A-Za-z]{3,}", text):
+    for word in re.findall(r"[A-Za-z_]*[A-Za-z]{3,}[A-Za-z_]*", text):
         if word not in KEY_NAMES | PROPER_NAMES | names and not re.search(rf"\b{word}\b", corpus):
             found.append(word)
-    found += [f"ASCII colon in {m.group()!r}" for m in re.finditer(rf"{IDEOGRAPH}[:,;] ", text)]
+    found += [f"ASCII colon in {m.group()!r}" for m in re.finditer(rf"{IDEOGRAPH}: ", text)]
     return found
 
 

@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "weekday.6": ("日", "Su"),
     # singular forms: "1 day", "2 days" (<key>_one is used when n == 1)
     "stats.days_one": ("{n} 天", "{n} day"),
+    "cohort.counted_one": ("计入 {n} 名学员", "{n} trainee counted"),
+    "cohort.replaced_one": ("{n} 份较旧的导出已被同一学员的最新导出取代", "{n} older export replaced by the same trainee's newest"),
     "stats.reviews_n_one": ("{n} 次复习", "{n} review"),
     # why the operating system refused a file
     "os.enoent": ("文件或目录不存在", "no such file or folder"),
