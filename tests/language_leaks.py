@@ -20,7 +20,7 @@ KEY_NAMES = {"super", "space", "enter", "esc", "escape", "tab", "ctrl", "shift",
              "End", "PgUp", "PgDn", "Super", "Alt", "Del", "Ins", "Backspace"}
 PROPER_NAMES = {"FSRS", "Markdown", "TOML", "JSON", "CSV", "HTML", "Anki", "UTF", "FIFO", "NUL", "gonghui", "tui",
                 "bgjc", "English", "GONGHUI", "TUI", "HOME", "LANG", "LC", "ALL", "zip", "toml", "json", "csv",
-                "html", "anki", "bidi", "true", "false", "LC_ALL", "LC_MESSAGES",
+                "html", "anki", "bidi", "true", "false", "LC_ALL", "LC_MESSAGES", "GONGHUI_TUI_HOME",
                 "config", "trainee", "language"}  # setting names as written in config.toml
 ENDONYMS = {"中文"}  # a language switch names the other language in that language
 CJK = r"[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"

@@ -84,8 +84,8 @@ def _all_defaults(where: Path | str, problem: Message) -> LoadedSettings:
     return LoadedSettings(Settings(), [Message("settings.all_defaults", {"where": where, "problem": problem})])
 
 
-def _problem(key: str, path: Path, **values: Any) -> Message:
-    return Message(key, {"where": path, **values})
+def _problem(catalogue_key: str, path: Path, **values: Any) -> Message:
+    return Message(catalogue_key, {"where": path, **values})
 
 
 _TYPE_NAMES = {int: "load.type_int", float: "load.type_float", str: "load.type_str", bool: "load.type_bool"}
