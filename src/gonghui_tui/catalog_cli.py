@@ -70,8 +70,9 @@ CLI: dict[str, tuple[str, str]] = {
     "argparse.cant_open": ("无法打开“%(filename)s”：%(error)s", "can't open '%(filename)s': %(error)s"),
     "argparse.unexpected": ("意外的选项：%s", "unexpected option string: %s"),
     # messages of the command line itself
-    "cli.error": ("gonghui-tui：{message}", "gonghui-tui: {message}"),
-    "cli.cannot_use": ("{path}：{reason}", "{path}: {reason}"),
+    # "PROGRAM: " and "FILE: " prefixes are the same in every language, for scripts and editors
+    "cli.error": ("gonghui-tui: {message}", "gonghui-tui: {message}"),
+    "cli.cannot_use": ("{path}: {reason}", "{path}: {reason}"),
 }
 
 # argparse's message id (its English text) -> our key
