@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from gonghui_tui.domain.cohort import Cohort, RosterRow
-from gonghui_tui.domain.cohort_report import (ROSTER_HEADERS, card_text, display_name, grid_symbol, roster_cells,
-                                              struggler_names, unit_name)
+from gonghui_tui.domain.cohort_report import (INDENT, ROSTER_HEADERS, card_text, display_name, grid_symbol,
+                                              roster_cells, struggler_names, unit_name)
 from gonghui_tui.domain.figures import percent
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.course import Course
@@ -107,7 +107,7 @@ class CohortScreen(Translated, Screen[None]):
         self._fill_roster()
         self._fill(
             "#cohort-sections", ["cohort.section", "cohort.read_share", "cohort.mastery", "cohort.reviews"],
-            [[Text("　" * s.depth + s.title), percent(s.read_share), percent(s.mastery), str(s.reviews)]
+            [[Text(INDENT * s.depth + s.title), percent(s.read_share), percent(s.mastery), str(s.reviews)]
              for s in c.sections])
         grid = self.query_one("#cohort-grid", DataTable)
         grid.add_columns(t("cohort.name"), *(_cut(title, PART_HEADER_CELLS) for _, title in c.parts))
