@@ -109,7 +109,7 @@ async def test_choice_letter_picks_and_suggests_a_grade(drill_app, course, store
         await pilot.press("abc"[wrong])
         assert screen.face.revealed and screen.face.suggested == 1
         text = screen_text(drill_app)
-        assert "✗" in text and "○" in text and "漏选" in text and "✓" not in text
+        assert "×" in text and "○" in text and "漏选" in text and "√" not in text
         await pilot.press("enter")  # takes the suggested grade
         assert ratings(store, course)[-1] == ("roles-outside", 1)
 

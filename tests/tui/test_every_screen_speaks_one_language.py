@@ -14,6 +14,7 @@ import pytest
 from gonghui_tui.i18n import set_language
 from gonghui_tui.tui.app import GonghuiApp
 
+from tests.glyphs import font, glyph_problems
 from tests.language_leaks import course_corpus, leaks
 
 from .helpers import screen_text
@@ -134,5 +135,7 @@ async def test_screen_speaks_only_the_interface_language(course, store, clock, t
         themes = frozenset(part for theme in app.available_themes for part in theme.split("-"))
         names = themes | user_data  # names are not words of a language
         found = leaks(text, lang, corpus, names)
+        if font() is not None:  # every symbol drawn, Textual's own too, is in a CJK monospace font
+            found += glyph_problems(set(text) - set(corpus))
         if found:
             pytest.fail(f"{name} in {lang}: {found}\n{text}")
