@@ -67,6 +67,8 @@ def _chinese_in_english(text: str, corpus: str, names: frozenset[str]) -> list[s
             run = match.group()
             if run in ENDONYMS or run in names:
                 continue
+            if re.match(r"[\u2500-\u259f]", line[match.start() - 1:match.start()]):
+                continue  # the end of a course line showing beside a dialog's edge
             if not re.search(IDEOGRAPH, run):  # punctuation alone: content only with its neighbours
                 token = re.search(rf"{WORD}*{re.escape(run)}{WORD}*", line[max(0, match.start() - 40):]).group()
                 if token.strip(" .…") not in corpus or not re.search(IDEOGRAPH, token):

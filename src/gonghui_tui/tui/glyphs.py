@@ -12,6 +12,13 @@ from textual.command import CommandPalette, SearchIcon
 
 HEADER_ICON = "≡"
 SEARCH_ICON = "›"
+# Key names Textual shows as symbols the font lacks or draws too wide (U+23CE for Enter).
+KEY_DISPLAY = {"\u23ce": "Enter"}
+
+
+def key_display(shown: str) -> str:
+    """Textual's name for a key in the footer, with a symbol the font has."""
+    return KEY_DISPLAY.get(shown, shown)
 
 
 class Palette(CommandPalette):
