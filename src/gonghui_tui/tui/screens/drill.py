@@ -56,7 +56,7 @@ class DrillScreen(Translated, Screen[None]):
     DrillScreen #drill-grades { height: auto; margin-top: 1; }
     DrillScreen #drill-grades Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
     DrillScreen #drill-grades Button.suggested { text-style: bold reverse; }
-    DrillScreen #drill-grades Button.grade { height: 1; border: none; min-width: 8; }
+    DrillScreen #drill-grades Button.grade { height: 1; border: none; min-width: 8; text-wrap: nowrap; text-overflow: ellipsis; }
     DrillScreen #drill-summary { height: 1fr; padding: 1 2; border: round $success; }
     DrillScreen.-short #drill-path { padding-bottom: 0; }
     DrillScreen.-short #drill-grades { margin-top: 0; }
