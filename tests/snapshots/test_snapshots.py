@@ -32,7 +32,7 @@ def test_dashboard_100x30(app, snap_compare):
 
 
 def test_drill_choice_four_states_80x24(app, snap_compare):
-    """Several answers, two right ones and one wrong picked: ✓ right, ✗ wrong,
+    """Several answers, two right ones and one wrong picked: √ right, × wrong,
     ○ 漏选 missed, blank for the rest, readable without colour (issue 16.2)."""
     async def pick(pilot) -> None:
         from gonghui_tui.tui.widgets.outline_tree import OutlineTree
