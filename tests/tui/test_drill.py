@@ -16,7 +16,7 @@ from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
 from .helpers import screen_text, squash
 
-OPTION = re.compile(r"[ ✓✗○•] ([a-t])\) (.+?)(?: 漏选)?\s*│")
+OPTION = re.compile(r"[ √×○•] ([a-t])\) (.+?)(?: 漏选)?\s*│")
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ async def test_multiple_choice_letters_toggle_and_enter_submits(drill_app, cours
         assert "1重来" not in on_screen(drill_app) and "•" in screen_text(drill_app)  # picked, not shown
         await pilot.press("enter")
         assert suggested(drill_app) == "grade-3"
-        assert screen_text(drill_app).count("✓") == 4 and "✗" not in screen_text(drill_app)
+        assert screen_text(drill_app).count("√") == 4 and "×" not in screen_text(drill_app)
         await pilot.press("3")
         assert ratings(store, course)[-1] == ("background-methods-choice", 3)
 
