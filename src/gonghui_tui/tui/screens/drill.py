@@ -73,7 +73,9 @@ class DrillScreen(Translated, Screen[None]):
         Binding("enter", "back", "bind.back", show=False, id="drill.back_enter"),
         *(Binding(str(r), f"grade({r})", key, group=GRADES, id=f"drill.grade{r}")
           for r, key in GRADE_KEYS.items()),
-        *(Binding(letter, f"pick({pos})", "bind.pick", group=PICKS, id=f"drill.pick_{letter}")
+        # The footer shows the letters once ("abc… 选择选项"); help lists each one.
+        *(Binding(letter, f"pick({pos})", "bind.pick", group=PICKS, id=f"drill.pick_{letter}",
+                  show=pos == 0, key_display="abc…" if pos == 0 else None)
           for pos, letter in enumerate(LETTERS)),
         Binding("b", "bury", "bind.bury", id="drill.bury"),
         Binding("exclamation_mark", "suspend", "bind.suspend", id="drill.suspend"),
