@@ -74,15 +74,17 @@ def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated
     term.send("j")
     term.wait_for("党是工会的领导核心")
     term.send("d")
-    term.wait_for("已完成 0 · 剩余 10")
+    term.wait_for("已完成 0 新卡 10 学习中 0 待复习 0")
     fronts = []
     for done in range(3):
-        screen = term.wait_for(f"已完成 {done} · 剩余")
+        screen = term.wait_for(f"已完成 {done} 新卡")
         fronts.append(next(line for line in screen.splitlines() if "？" in line or "。" in line))
         term.send("Enter")
         term.wait_for("3 良好")
         term.send("3")
-    term.wait_for("已完成 3 · 剩余 10")  # 7 new and the 3 learning steps still to come
+    term.wait_for("已完成 3 新卡 7 学习中 3")  # 7 new and the 3 learning steps still to come
+    term.send("Escape")
+    term.wait_for("本次复习提前结束")  # leaving early shows the summary; Esc again returns to the reader
     term.send("Escape")
     term.wait_for("d 复习本节")
     term.send("q")
@@ -94,7 +96,7 @@ def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated
     again = terminal()
     again.wait_for("党是工会的领导核心")  # resumes on the section, its list in the detail pane
     again.send("d")
-    screen = again.wait_for("已完成 0 · 剩余 7")
+    screen = again.wait_for("已完成 0 新卡 7")
     assert "按原文顺序说出" not in screen  # the first graded card is not due again
     again.send("Escape")
     again.send("q")
