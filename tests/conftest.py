@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,11 +23,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GONGHUI_TUI_HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    # The interface language follows the locale when nothing else chooses it:
-    # a neutral one, so tests get the default (Chinese) whatever the machine says.
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
     set_language("zh")
     return home
 
@@ -62,6 +58,13 @@ def store(tmp_path: Path, clock) -> Store:
 @pytest.fixture(scope="session")
 def course() -> Course:
     return load_course(bundled_course())
+
+
+@pytest.fixture(scope="session")
+def plain_course(course: Course) -> Course:
+    """The bundled course without its card groups: for rules that are not about siblings."""
+    return Course.build(course.id, course.title, course.meta, list(course.sections.values()),
+                        [replace(card, group="") for card in course.cards])
 
 
 @pytest.fixture(scope="session")

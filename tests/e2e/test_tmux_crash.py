@@ -15,7 +15,7 @@ import pytest
 from .tmux import Terminal, console_script
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-DONE = re.compile(r"已完成 (\d+)\s+新卡")  # the drill header: 已完成 N  新卡 n  学习中 n  待复习 n
+DONE = re.compile(r"已完成 (\d+) ·")
 
 
 def start(home, size=(100, 30), course=None) -> Terminal:
@@ -60,7 +60,7 @@ def test_sigkill_while_drilling_loses_no_acknowledged_grade(tmp_path):
         try:
             term.wait_for("工会干部培训的重要性")
             term.send("D")
-            term.wait_for("已完成 0 新卡", message=f"trial {trial}")
+            term.wait_for("已完成 0 ·", message=f"trial {trial}")
             acknowledged = 0
             for _ in range(rng.randint(1, 6)):
                 term.send("Enter")
@@ -93,17 +93,17 @@ def test_two_instances_drilling_keep_every_review(tmp_path):
         for term in (first, second):
             term.wait_for("工会干部培训的重要性")
         first.send("D")
-        second.send("j", "j", "j", "Enter")  # second instance: 工会工作方向与思路 and below
-        second.wait_for("八个坚持")
+        second.send("j", "j", "Enter")  # second instance: 课程背景与目的 and below (6 cards today)
+        second.wait_for("教学方式")
         second.send("d")
-        first.wait_for("已完成 0 新卡")
-        second.wait_for("已完成 0 新卡")
+        first.wait_for("已完成 0 ·")
+        second.wait_for("已完成 0 ·")
         for n in range(1, 6):
             for term in (first, second):
                 term.send("Enter")
                 term.send("4")
             for term in (first, second):
-                term.wait_for(f"已完成 {n} 新卡")
+                term.wait_for(f"已完成 {n} ·")
         for term in (first, second):
             term.send("Escape")
             term.send("q")

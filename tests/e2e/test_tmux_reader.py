@@ -69,22 +69,16 @@ def test_reading_progress_survives_a_relaunch(terminal, isolated_home):
 def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated_home):
     term = terminal()
     term.wait_for("工会工作方向与思路")
-    term.send("j", "j", "j", "Enter")
-    term.wait_for("八个坚持")
-    term.send("j")
-    term.wait_for("党是工会的领导核心")
+    term.send("End")  # 总结与展望: three cards, none of them related to another
+    term.wait_for("工会必须与时俱进")
     term.send("d")
-    term.wait_for("已完成 0 新卡 10 学习中 0 待复习 0")
-    fronts = []
+    term.wait_for("已完成 0 · 剩余 3")
     for done in range(3):
-        screen = term.wait_for(f"已完成 {done} 新卡")
-        fronts.append(next(line for line in screen.splitlines() if "？" in line or "。" in line))
+        term.wait_for(f"已完成 {done} · 剩余")
         term.send("Enter")
         term.wait_for("3 良好")
         term.send("3")
-    term.wait_for("已完成 3 新卡 7 学习中 3")  # 7 new and the 3 learning steps still to come
-    term.send("Escape")
-    term.wait_for("本次复习提前结束")  # leaving early shows the summary; Esc again returns to the reader
+    term.wait_for("已完成 3 · 剩余 3")  # the 3 learning steps still to come
     term.send("Escape")
     term.wait_for("d 复习本节")
     term.send("q")
@@ -93,10 +87,32 @@ def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated
                          env={**os.environ, "GONGHUI_TUI_HOME": str(isolated_home)}, timeout=60)
     figures = json.loads(due.stdout)
     assert (figures["due"], figures["reviewed_today"], figures["new"]) == (0, 3, 17)
+    assert sum(section["new"] for section in figures["sections"].values()) == 17
     again = terminal()
-    again.wait_for("党是工会的领导核心")  # resumes on the section, its list in the detail pane
-    again.send("d")
-    screen = again.wait_for("已完成 0 新卡 7")
-    assert "按原文顺序说出" not in screen  # the first graded card is not due again
+    again.wait_for("工会必须与时俱进")  # resumes on the section
+    again.send("D")
+    again.wait_for("已完成 0 · 剩余 17")  # the day's 17 new cards: the graded three are not due yet
     again.send("Escape")
     again.send("q")
+
+
+def test_after_the_eight_list_card_its_siblings_wait(terminal):
+    term = terminal()
+    term.wait_for("工会工作方向与思路")
+    term.send("j", "j", "j", "Enter")
+    term.wait_for("八个坚持")
+    term.send("j")
+    term.wait_for("党是工会的领导核心")
+    term.send("d")
+    screen = term.wait_for("已完成 0 · 剩余 1")  # the list card; its ten siblings wait
+    assert "按原文顺序说出" in screen
+    term.send("Enter")
+    term.wait_for("4 简单")
+    term.send("4")
+    term.wait_for("已完成 1")
+    term.send("Escape")
+    term.wait_for("d 复习本节")
+    term.send("D")
+    term.wait_for("已完成 0 · 剩余 19")  # 19 new cards, none of them a sibling of the list card
+    term.send("Escape")
+    term.send("q")

@@ -31,9 +31,9 @@ def edited_course_text() -> str:
     return re.sub(r'\[\[sections\]\]\nid = "summary".*?(?=# =====)', "", text, flags=re.S)
 
 
-def test_progress_survives_edits_and_vanished_ids_are_kept(tmp_path, clock, capsys):
+def test_progress_survives_edits_and_vanished_ids_are_kept(tmp_path, clock, capsys, plain_course):
     home = tmp_path / "home"
-    original = load_course(bundled_course())
+    original = plain_course  # the bundled course, studied a whole section a day (no sibling rule)
     store = Store.open(home / "progress.sqlite3", clock.now())
     for section in ("direction-eight", "roles-awareness"):
         session = DrillSession(original, store, clock.now, section_id=section, fuzzing=False)

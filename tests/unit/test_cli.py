@@ -83,8 +83,9 @@ def test_due_json_for_scripts(capsys, isolated_home):
     assert main(["due", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert (figures["due"], figures["new"], figures["reviewed_today"]) == (0, 20, 0)
-    # The first 20 new cards in course order: the sections' figures add up to the day's 20
-    assert figures["sections"]["direction"] == {"title": "工会工作方向与思路", "due": 0, "new": 10}
+    # The first 20 new cards in course order, one of each group of related cards (八个坚持,
+    # 五个关键 here): the sections' figures add up to the day's 20
+    assert figures["sections"]["direction"] == {"title": "工会工作方向与思路", "due": 0, "new": 2}
     assert sum(section["new"] for section in figures["sections"].values()) == 20
     assert set(figures["sections"]) == {"importance", "background", "direction", "roles",
                                         "innovation", "loyalty", "summary"}

@@ -164,7 +164,7 @@ def test_json_export_is_written_in_pieces_and_parses_whole(course, store, clock,
     from gonghui_tui.domain.session import DrillSession
     from gonghui_tui.storage.store import Store
 
-    session = DrillSession(course, store, clock.now, section_id="direction-eight", fuzzing=False)
+    session = DrillSession(course, store, clock.now, section_id="background", fuzzing=False)
     for _ in range(5):
         session.next()
         session.grade(3)

@@ -36,37 +36,37 @@ def test_day_rolls_over_at_4am_local():
     assert study_day_start(after, BEIJING) == after
 
 
-def test_new_card_limit_holds_and_resets_at_4am(course, store, clock):
-    first = session(course, store, clock)
+def test_new_card_limit_holds_and_resets_at_4am(plain_course, store, clock):
+    first = session(plain_course, store, clock)
     assert len(first.queue) == 20
-    assert list(first.queue) == [c.id for c in course.cards_under(None)][:20]  # course order
+    assert list(first.queue) == [c.id for c in plain_course.cards_under(None)][:20]  # course order
     drain(first, rating=4)  # Easy: straight to review, nothing left for today
-    assert store.count_reviews(course.id, 0, new_only=True) == 20
-    assert len(session(course, store, clock).queue) == 0
+    assert store.count_reviews(plain_course.id, 0, new_only=True) == 20
+    assert len(session(plain_course, store, clock).queue) == 0
     clock.current = datetime(2026, 3, 2, 19, 59, tzinfo=timezone.utc)  # 03:59 next morning
-    assert len(session(course, store, clock).queue) == 0
+    assert len(session(plain_course, store, clock).queue) == 0
     clock.advance(minutes=1)  # 04:00: a new study day
-    s = session(course, store, clock)
+    s = session(plain_course, store, clock)
     assert len(s.queue) == 20
-    assert not set(s.queue) & {r.card_id for r in store.reviews(course.id)}
+    assert not set(s.queue) & {r.card_id for r in store.reviews(plain_course.id)}
 
 
-def test_reviews_come_first_oldest_due_first_then_new(course, store, clock):
-    s = session(course, store, clock, limits=Limits(new_per_day=3))
+def test_reviews_come_first_oldest_due_first_then_new(plain_course, store, clock):
+    s = session(plain_course, store, clock, limits=Limits(new_per_day=3))
     first_three = drain(s, rating=4)
     clock.advance(days=30)
-    s = session(course, store, clock, limits=Limits(new_per_day=3))
+    s = session(plain_course, store, clock, limits=Limits(new_per_day=3))
     order = list(s.queue)
     assert order[:3] == first_three  # due reviews, same due time, then new cards
-    assert order[3:] == [c.id for c in course.cards_under(None)][3:6]
-    dues = [store.card(course.id, cid).due_ms for cid in order[:3]]
+    assert order[3:] == [c.id for c in plain_course.cards_under(None)][3:6]
+    dues = [store.card(plain_course.id, cid).due_ms for cid in order[:3]]
     assert dues == sorted(dues)
 
 
-def test_review_cap_holds(course, store, clock):
-    drain(session(course, store, clock, limits=Limits(new_per_day=50, reviews_per_day=500)), rating=4)
+def test_review_cap_holds(plain_course, store, clock):
+    drain(session(plain_course, store, clock, limits=Limits(new_per_day=50, reviews_per_day=500)), rating=4)
     clock.advance(days=60)
-    s = session(course, store, clock, limits=Limits(new_per_day=20, reviews_per_day=7))
+    s = session(plain_course, store, clock, limits=Limits(new_per_day=20, reviews_per_day=7))
     assert len(s.queue) == 7
 
 
@@ -119,19 +119,19 @@ def test_undo_restores_state_and_log_exactly(course, store, clock):
     assert store.reviews(course.id) == []
 
 
-def test_bury_until_tomorrow_and_suspend_until_unsuspended(course, store, clock):
-    s = session(course, store, clock, section_id="direction-eight")
+def test_bury_until_tomorrow_and_suspend_until_unsuspended(plain_course, store, clock):
+    s = session(plain_course, store, clock, section_id="direction-eight")
     buried, suspended = s.next(), None
     s.bury()
     suspended = s.next()
     s.suspend()
     assert buried.id not in s.queue and suspended.id not in s.queue
-    again = session(course, store, clock, section_id="direction-eight")
+    again = session(plain_course, store, clock, section_id="direction-eight")
     assert buried.id not in again.queue and suspended.id not in again.queue
     clock.advance(days=1)
-    tomorrow = session(course, store, clock, section_id="direction-eight")
+    tomorrow = session(plain_course, store, clock, section_id="direction-eight")
     assert buried.id in tomorrow.queue and suspended.id not in tomorrow.queue
-    assert store.card(course.id, suspended.id).suspended
+    assert store.card(plain_course.id, suspended.id).suspended
 
 
 def test_cram_changes_nothing(course, store, clock):
@@ -155,27 +155,27 @@ def test_cram_again_comes_back_last_and_undo_takes_it_back(course, store, clock)
     assert drain(s, rating=3)[0] == first.id and s.done == 10
 
 
-def test_due_summary_counts_overall_and_per_top_section(course, store, clock):
-    drain(session(course, store, clock, limits=Limits(new_per_day=5)), rating=4)
-    summary = due_summary(course, store, clock.now(), Limits(new_per_day=20), tz=BEIJING)
+def test_due_summary_counts_overall_and_per_top_section(plain_course, store, clock):
+    drain(session(plain_course, store, clock, limits=Limits(new_per_day=5)), rating=4)
+    summary = due_summary(plain_course, store, clock.now(), Limits(new_per_day=20), tz=BEIJING)
     assert (summary.due, summary.new, summary.reviewed_today) == (0, 15, 5)
     clock.advance(days=30)
-    summary = due_summary(course, store, clock.now(), Limits(new_per_day=20), tz=BEIJING)
+    summary = due_summary(plain_course, store, clock.now(), Limits(new_per_day=20), tz=BEIJING)
     assert summary.due == 5 and summary.reviewed_today == 0 and summary.new == 20
     assert sum(sec["due"] for sec in summary.sections.values()) == 5
 
 
-def test_mastery_retrievability_agrees_with_fsrs_per_card(course, store, clock):
+def test_mastery_retrievability_agrees_with_fsrs_per_card(plain_course, store, clock):
     """The dashboard reuses one fsrs Card for 20,000 cards; it must give what
     fsrs gives for each card on its own."""
     from gonghui_tui.domain.scheduler import make_scheduler, retrievabilities, retrievability
 
-    s = session(course, store, clock, limits=Limits(new_per_day=50, reviews_per_day=200))
+    s = session(plain_course, store, clock, limits=Limits(new_per_day=50, reviews_per_day=200))
     for i, card in enumerate(iter(s.next, None)):
         s.grade((1, 2, 3, 4)[i % 4])
         clock.advance(minutes=7)
     clock.advance(days=9)
-    records = list(store.cards(course.id).values())
+    records = list(store.cards(plain_course.id).values())
     scheduler = make_scheduler(0.9, fuzzing=False)
     expected = [retrievability(scheduler, r, clock.now()) for r in records]
     assert retrievabilities(scheduler, records, clock.now()) == expected

@@ -5,6 +5,11 @@ then learning cards due now, then new cards in course order up to the
 day's new-card limit. Reviews are capped by the daily maximum. Suspended
 cards and cards buried until a later time are left out.
 
+Siblings (cards sharing a ``group``) are buried as in Anki: once one of them
+was answered today, the others wait for the next study day, and a queue
+holds at most one card of a group, so the limits are filled with cards that
+will really be shown. Cards in their learning steps are never held back.
+
 The queue asks the store for what it takes, never for every card's record
 (20,000 of them cost a drill at L a second to open): due cards in due order,
 read until the day's reviews are full, and the ids of the cards that are no
@@ -56,6 +61,33 @@ def today_counts(store: ProgressStore, course_id: str, now: datetime, tz: tzinfo
                        store.count_reviews(course_id, since, new_only=True), since)
 
 
+class _Siblings:
+    """One card of a group a day: the groups of the cards answered today are taken."""
+
+    def __init__(self, course: Course, answered_today: set[str]) -> None:
+        self.course = course
+        self.answered = answered_today
+        self.taken = {group for group in map(self._group, answered_today) if group}
+
+    def _group(self, card_id: str) -> str:
+        card = self.course.card(card_id)
+        return card.group if card is not None else ""
+
+    def take(self, card_id: str) -> None:
+        if group := self._group(card_id):
+            self.taken.add(group)
+
+    def admit(self, card_id: str) -> bool:
+        """Whether the card may be shown today; if so its siblings wait."""
+        group = self._group(card_id)
+        if not group or card_id in self.answered:
+            return True  # the sibling answered today comes back in its steps
+        if group in self.taken:
+            return False
+        self.taken.add(group)
+        return True
+
+
 def build_queue(course: Course, store: ProgressStore, now: datetime, limits: Limits,
                 today: TodayCounts, section_id: str | None = None) -> Queue:
     """Today's queue for ``section_id`` and every section below it (None: the whole course)."""
@@ -69,14 +101,17 @@ def build_queue(course: Course, store: ProgressStore, now: datetime, limits: Lim
                            key=lambda row: (row[1], row[0]))
         return (card_id for card_id, _ in rows if course.card(card_id) is not None)
 
+    siblings = _Siblings(course, store.reviewed_since(course.id, today.since_ms))
     learning = list(due(CardState.LEARNING))
+    for card_id in learning:  # never held back, but their siblings wait
+        siblings.take(card_id)
     review_room = max(0, limits.reviews_per_day - today.reviewed)
-    reviews = _take(due(CardState.REVIEW, CardState.RELEARNING), review_room)
+    reviews = _take(due(CardState.REVIEW, CardState.RELEARNING), review_room, siblings.admit)
     new_room = max(0, min(limits.new_per_day - today.new_started, review_room))
     new: list[str] = []
     if new_room:
         candidates = (course.card_ids() if scope is None else set(scope)) - store.not_new_ids(course.id, now_ms)
-        new = _take(course.in_order(candidates), new_room)
+        new = _take(course.in_order(candidates), new_room, siblings.admit)
     return Queue(reviews=reviews, learning=learning, new=new)
 
 

@@ -11,6 +11,7 @@ from gonghui_tui.i18n import t
 
 SHADES = ("·", "░", "▒", "▓", "█")
 COLOURS = ("grey42", "green4", "green3", "green1", "bright_green")
+WEEKDAYS_ZH = "一二三四五六日"
 
 
 def shade(count: int, top: int) -> int:
@@ -34,7 +35,7 @@ def render_heatmap(days: dict[str, int]) -> Text:
     top = max(days.values())
     text = Text()
     for weekday in range(7):
-        text.append(t(f"weekday.{weekday}") + " ", style="dim")
+        text.append(WEEKDAYS_ZH[weekday] + " ", style="dim")
         for week in range(weeks):
             day = first + timedelta(days=week * 7 + weekday)
             count = days.get(day.isoformat())
