@@ -26,6 +26,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "punct.list_sep": ("，", ", "),
     "punct.enum_sep": ("、", ", "),
     "punct.paren": ("（{text}）", " ({text})"),
+    "punct.item_sep": ("；", "; "),
+    "punct.heading": ("{heading}：", "{heading}:"),
+    # weekday labels of the heatmap rows, two cells each (Monday first)
+    "weekday.0": ("一", "Mo"),
+    "weekday.1": ("二", "Tu"),
+    "weekday.2": ("三", "We"),
+    "weekday.3": ("四", "Th"),
+    "weekday.4": ("五", "Fr"),
+    "weekday.5": ("六", "Sa"),
+    "weekday.6": ("日", "Su"),
+    # singular forms: "1 day", "2 days" (<key>_one is used when n == 1)
+    "stats.days_one": ("{n} 天", "{n} day"),
+    "cohort.counted_one": ("计入 {n} 名学员", "{n} trainee counted"),
+    "cohort.replaced_one": ("{n} 份较旧的导出已被同一学员的最新导出取代", "{n} older export replaced by the same trainee's newest"),
+    "stats.reviews_n_one": ("{n} 次复习", "{n} review"),
     # why the operating system refused a file
     "os.enoent": ("文件或目录不存在", "no such file or folder"),
     "os.eacces": ("没有权限", "permission denied"),
@@ -125,6 +140,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toml.redefine": ("不能重新定义表 {detail}", "cannot redefine namespace {detail}"),
     "toml.declared_twice": ("{detail} 声明了两次", "cannot declare {detail} twice"),
     "toml.other": ("{detail}", "{detail}"),
+    # problems in config.toml: the defaults are used (after "FILE: " or "FILE:LINE:COL: ")
+    "settings.all_defaults": ("{where}: {problem}；本次使用默认设置", "{where}: {problem}; using the default settings"),
+    "settings.not_table": ("{where}: [{table}] 应为表，已忽略", "{where}: [{table}] must be a table; it is ignored"),
+    "settings.unknown": ("{where}: 未知设置“{key}”，已忽略", "{where}: unknown setting '{key}' is ignored"),
+    "settings.wrong_type": ("{where}: “{name}”应为{type}；使用 {default}",
+                            "{where}: '{name}' must be {type}; using {default}"),
+    "settings.control": ("{where}: “{name}”含有控制字符；使用 {default}",
+                         "{where}: '{name}' contains a control character; using {default}"),
+    "settings.range": ("{where}: “{name}”应在 {low} 到 {high} 之间；使用 {default}",
+                       "{where}: '{name}' must be between {low} and {high}; using {default}"),
     # importing a progress export
     "import.cannot_read": ("{path}: 无法读取（{reason}）", "{path}: cannot read ({reason})"),
     "import.not_export": ("{where}: 不是 JSON 或 TOML 格式的导出文件", "{where}: not a JSON or TOML export"),

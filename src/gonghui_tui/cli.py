@@ -28,7 +28,8 @@ from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.domain.formats import FORMATS
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.translate import Key
-from gonghui_tui.i18n import LANGUAGES, language, set_language, t, translator
+from gonghui_tui.cli_parser import build_parser, choose_language
+from gonghui_tui.i18n import language, os_reason, set_language, t, translator
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
 from gonghui_tui.storage.course_cache import load_course_cached, load_search_entries
@@ -71,47 +72,10 @@ def terminate_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gonghui-tui", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--course", metavar="PATH", help="course file (default: the bundled course)")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep progress and settings in DIR")
-    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (zh or en)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    validate = sub.add_parser("validate", help="check a course file and summarise it")
-    validate.add_argument("path", nargs="?", metavar="PATH", help="course file (default: bundled)")
-    sub.add_parser("paths", help="print where progress, settings and backups live")
-    stats = sub.add_parser("stats", help="progress figures: reading, cards, retention, streak")
-    stats.add_argument("--json", action="store_true", help="print JSON (keys in docs/stats.md)")
-    export = sub.add_parser("export", help="export progress notes or cards")
-    export.add_argument("--format", choices=FORMATS, default="md",
-                        help="md (default), toml, json, csv (review log) or anki")
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="where to write; a folder gets a dated name (default: a dated name here)")
-    export.add_argument("--force", action="store_true", help="overwrite an existing file")
-    export.add_argument("--name", metavar="NAME", help="the trainee's name (default: [trainee] in config.toml)")
-    export.add_argument("--unit", metavar="UNIT", help="the trainee's unit (default: [trainee] in config.toml)")
-    export.add_argument("--no-notes", dest="include_notes", action="store_false",
-                        help="leave your private notes out (notes are included by default)")
-    imp = sub.add_parser("import", help="merge a TOML or JSON export into this machine's progress")
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--keep-orphans", action="store_true",
-                     help="keep progress for cards and sections this course does not have")
-    cohort = sub.add_parser("cohort", help="an instructor's report over many trainees' exports")
-    cohort.add_argument("paths", nargs="+", metavar="PATH", help="export files, folders, globs or zip files")
-    cohort.add_argument("--format", choices=("md", "html", "csv", "json"),
-                        help="write a report instead of opening the cohort screen")
-    cohort.add_argument("-o", "--output", metavar="FILE", help="where to write the report (default: stdout)")
-    cohort.add_argument("--force", action="store_true", help="overwrite an existing file")
-    due = sub.add_parser("due", help="cards due now, new cards left today, reviews done today")
-    due.add_argument("--json", action="store_true", help="print JSON for scripts")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(choose_language(argv, os.environ))
     args = build_parser().parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
     try:
         code = run_command(args)
         sys.stdout.flush()  # a closed pipe shows here, not in the exit's own flush
@@ -124,14 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(problem.render(t), err=True)
         return EXIT_USER_ERROR
     except UserError as exc:
-        say(f"gonghui-tui: {safe(exc, one_line=True)}", err=True)
+        say(t("cli.error", message=safe(exc, one_line=True)), err=True)
         return EXIT_USER_ERROR
     except StoreError as exc:
-        say(f"gonghui-tui: {safe(store_message(exc), one_line=True)}", err=True)
+        say(t("cli.error", message=safe(store_message(exc), one_line=True)), err=True)
         return EXIT_USER_ERROR
     except OSError as exc:  # a folder or file we cannot use: say so in one line
-        detail = f"{exc.strerror}: {exc.filename}" if exc.filename else exc
-        say(f"gonghui-tui: {safe(detail, one_line=True)}", err=True)
+        detail = t("cli.cannot_use", path=exc.filename, reason=exc) if exc.filename else os_reason(exc)
+        say(t("cli.error", message=safe(detail, one_line=True)), err=True)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -196,7 +160,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
         ("cli.path_course", course_path(args)),
     ]
     for key, value in rows:
-        say(f"{t(key)}: {safe(value, one_line=True)}")
+        say(t("punct.field", label=Key(key), value=safe(value, one_line=True)))
     return 0
 
 
@@ -326,9 +290,6 @@ def cmd_cohort(args: argparse.Namespace) -> int:
 
     paths = Paths.resolve(args.data_dir)
     course = load_course_cached(course_path(args), paths.cache_dir)
-    if not args.lang:
-        language = load_settings(paths.config).settings.language
-        set_language(language if language in LANGUAGES else "zh")
     try:
         return run_cohort(args.paths, course, utc_now(), args.format, args.output, args.force, write_atomic)
     except CohortError as exc:
@@ -339,8 +300,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     paths = Paths.resolve(args.data_dir)
     course = load_course_cached(course_path(args), paths.cache_dir)
     settings, store, notices = open_progress(paths)
-    if not args.lang and settings.language in LANGUAGES:
-        set_language(settings.language)
     from gonghui_tui.tui.app import READY_EXIT_ENV, GonghuiApp
 
     # Modules, the course and the settings live as long as the process. Frozen,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import functools
 
+from gonghui_tui.catalog_cli import CLI
 from gonghui_tui.catalog_messages import MESSAGES
 from gonghui_tui.catalog_settings import SETTINGS_MESSAGES
 from gonghui_tui.domain.safe_text import safe
@@ -45,6 +46,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "bind.cursor_up": ("上移", "Up"),
     "bind.toggle": ("展开/收起", "Expand/collapse"),
     "bind.focus_next": ("切换窗格", "Next pane"),
+    "bind.focus_previous": ("上一个窗格", "Previous pane"),
+    "bind.copy": ("复制选中的文字", "Copy selected text"),
+    "bind.cursor_left": ("左移", "Left"),
+    "bind.cursor_right": ("右移", "Right"),
+    "bind.choose": ("选定", "Select"),
+    "bind.submit": ("提交", "Submit"),
     "bind.palette": ("命令面板", "Command palette"),
     "bind.select": ("展开/收起", "Expand/collapse"),
     "bind.parent": ("收起/到上级", "Collapse/to parent"),
@@ -399,6 +406,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cmd.search": ("搜索", "Search"),
     "cmd.search_help": ("按汉字或拼音搜索全文", "Find text by Chinese or pinyin"),
     "cmd.theme": ("更换主题", "Change theme"),
+    "cmd.theme_placeholder": ("搜索主题…", "Search for themes…"),
     "cmd.language": ("界面语言：切换到 English", "Interface language: switch to 中文"),
     "lang.switched": ("界面语言已切换为中文", "The interface is now in English"),
     "bind.outline": ("目录", "Outline"),
@@ -412,7 +420,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "A terminal study companion for the trade-union cadre course."),
     "cli.validate_ok": ("{file}：课程有效，{sections} 节，{cards} 张卡片（{kinds}）",
                         "{file}: valid course, {sections} sections, {cards} cards ({kinds})"),
-    "cli.course_invalid": ("课程文件有误，共 {n} 处：", "The course file has {n} problem(s):"),
+    "cli.course_invalid": ("课程文件有误，共 {n} 处：", "The course file has {n} problems:"),
+    "cli.course_invalid_one": ("课程文件有误，共 {n} 处：", "The course file has {n} problem:"),
     "cli.path_data": ("数据目录", "data dir"),
     "cli.path_config": ("配置目录", "config dir"),
     "cli.path_db": ("进度数据库", "progress database"),
@@ -429,6 +438,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 
 CATALOG.update(MESSAGES)
 CATALOG.update(SETTINGS_MESSAGES)
+CATALOG.update(CLI)
 
 _current = "zh"  # the interface's language; read by the UI and CLI only, never by domain code
 

@@ -36,8 +36,11 @@ _BOX = re.compile(r"[\u2500-\u259f]")
 def breakables(text: str) -> bytes:
     """1 where a line may start before that position, else 0 (one byte per character)."""
     marks = bytearray(uax14(text))
+    last = ""  # the last character before i that is not a space: "“ 一" keeps “ with 一 too
     for i in range(1, len(text)):
-        if marks[i] and (text[i] in CLOSING or text[i - 1] in OPENING):
+        if not text[i - 1].isspace():
+            last = text[i - 1]
+        if marks[i] and (text[i] in CLOSING or last in OPENING):
             marks[i] = 0
     if marks:
         marks[0] = 0

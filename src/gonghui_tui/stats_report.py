@@ -10,6 +10,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.figures import NO_FIGURE, STATE_ORDER, forecast_rows, fraction, percent, state_label
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.stats import Stats
+from gonghui_tui.domain.translate import Message
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.format import FittedLines, short
 
@@ -27,8 +28,8 @@ def print_stats(stats: Stats, course: Course, console: Console | None = None) ->
     overview.add_column(justify="right")
     overview.add_row(t("stats.sections_read"), fraction(stats.sections_read, stats.sections_total))
     overview.add_row(t("stats.reviews_total"), str(stats.reviews_total))
-    overview.add_row(t("stats.retention"), f"{percent(stats.retention_30d)} "
-                     f"({t('stats.reviews_n', n=stats.retention_reviews_30d)})")
+    overview.add_row(t("stats.retention"), percent(stats.retention_30d)
+                     + t("punct.paren", text=Message("stats.reviews_n", {"n": stats.retention_reviews_30d})))
     overview.add_row(t("stats.streak_current"), t("stats.days", n=stats.streak_current))
     overview.add_row(t("stats.streak_longest"), t("stats.days", n=stats.streak_longest))
     if any(stats.orphaned.values()):

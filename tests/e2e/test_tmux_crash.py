@@ -15,7 +15,7 @@ import pytest
 from .tmux import Terminal, console_script
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-DONE = re.compile(r"已完成 (\d+) ·")
+DONE = re.compile(r"已完成 (\d+)\s+新卡")  # the drill header: 已完成 N  新卡 n  学习中 n  待复习 n
 
 
 def start(home, size=(100, 30), course=None) -> Terminal:
@@ -60,7 +60,7 @@ def test_sigkill_while_drilling_loses_no_acknowledged_grade(tmp_path):
         try:
             term.wait_for("工会干部培训的重要性")
             term.send("D")
-            term.wait_for("已完成 0 ·", message=f"trial {trial}")
+            term.wait_for("已完成 0 新卡", message=f"trial {trial}")
             acknowledged = 0
             for _ in range(rng.randint(1, 6)):
                 term.send("Enter")
@@ -96,14 +96,14 @@ def test_two_instances_drilling_keep_every_review(tmp_path):
         second.send("j", "j", "Enter")  # second instance: 课程背景与目的 and below (6 cards today)
         second.wait_for("教学方式")
         second.send("d")
-        first.wait_for("已完成 0 ·")
-        second.wait_for("已完成 0 ·")
+        first.wait_for("已完成 0 新卡")
+        second.wait_for("已完成 0 新卡")
         for n in range(1, 6):
             for term in (first, second):
                 term.send("Enter")
                 term.send("4")
             for term in (first, second):
-                term.wait_for(f"已完成 {n} ·")
+                term.wait_for(f"已完成 {n} 新卡")
         for term in (first, second):
             term.send("Escape")
             term.send("q")

@@ -28,6 +28,17 @@ def terminal(isolated_home):
         term.close()
 
 
+
+def leave_drill(term) -> None:
+    """Esc out of the drill: leaving early shows the summary first, and Esc again returns to the reader."""
+    term.send("Escape")
+    deadline = time.monotonic() + 20
+    while "d 复习本节" not in term.screen() and time.monotonic() < deadline:
+        if "返回阅读" in "".join(term.screen().split()) and "d 复习本节" not in term.screen():
+            term.send("Escape")
+        time.sleep(0.3)
+    term.wait_for("d 复习本节")
+
 def test_read_a_section_and_quit(terminal):
     term = terminal()
     term.wait_for("工会工作方向与思路")
@@ -72,15 +83,14 @@ def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated
     term.send("End")  # 总结与展望: three cards, none of them related to another
     term.wait_for("工会必须与时俱进")
     term.send("d")
-    term.wait_for("已完成 0 · 剩余 3")
+    term.wait_for("已完成 0 新卡 3 学习中 0 待复习 0")
     for done in range(3):
-        term.wait_for(f"已完成 {done} · 剩余")
+        term.wait_for(f"已完成 {done} 新卡")
         term.send("Enter")
         term.wait_for("3 良好")
         term.send("3")
-    term.wait_for("已完成 3 · 剩余 3")  # the 3 learning steps still to come
-    term.send("Escape")
-    term.wait_for("d 复习本节")
+    term.wait_for("已完成 3 新卡 0 学习中 3")  # the 3 learning steps still to come
+    leave_drill(term)
     term.send("q")
     time.sleep(1.0)
     due = subprocess.run([str(console_script()), "due", "--json"], capture_output=True, text=True,
@@ -91,7 +101,7 @@ def test_drill_three_cards_quit_relaunch_and_they_are_not_due(terminal, isolated
     again = terminal()
     again.wait_for("工会必须与时俱进")  # resumes on the section
     again.send("D")
-    again.wait_for("已完成 0 · 剩余 17")  # the day's 17 new cards: the graded three are not due yet
+    again.wait_for("已完成 0 新卡 17")  # the day's 17 new cards: the graded three are not due yet
     again.send("Escape")
     again.send("q")
 
@@ -104,15 +114,14 @@ def test_after_the_eight_list_card_its_siblings_wait(terminal):
     term.send("j")
     term.wait_for("党是工会的领导核心")
     term.send("d")
-    screen = term.wait_for("已完成 0 · 剩余 1")  # the list card; its ten siblings wait
+    screen = term.wait_for("已完成 0 新卡 1 学习中 0 待复习 0")  # the list card; its ten siblings wait
     assert "按原文顺序说出" in screen
     term.send("Enter")
     term.wait_for("4 简单")
     term.send("4")
     term.wait_for("已完成 1")
-    term.send("Escape")
-    term.wait_for("d 复习本节")
+    leave_drill(term)
     term.send("D")
-    term.wait_for("已完成 0 · 剩余 19")  # 19 new cards, none of them a sibling of the list card
+    term.wait_for("已完成 0 新卡 19")  # 19 new cards, none of them a sibling of the list card
     term.send("Escape")
     term.send("q")

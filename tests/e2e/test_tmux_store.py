@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 def grade(term, n: int, key: str = "3") -> None:
     term.send("Enter")
     term.send(key)
-    term.wait_for(f"已完成 {n} ·", message=f"grade {n}")
+    term.wait_for(f"已完成 {n} 新卡", message=f"grade {n}")
 
 
 def quit_app(term) -> None:
@@ -41,7 +41,7 @@ def test_two_instances_alternating_on_the_same_cards_keep_every_review(tmp_path)
         for term in (first, second):
             term.wait_for("工会干部培训的重要性")
             term.send("D")
-            term.wait_for("已完成 0 ·")
+            term.wait_for("已完成 0 新卡")
         for n in range(1, 11):  # both show the same card; the first grades it, then the second
             grade(first, n, "4")
             grade(second, n, "3")
@@ -68,7 +68,7 @@ def test_a_command_beside_the_running_app_never_moves_the_database(tmp_path):
     try:
         app.wait_for("工会干部培训的重要性")
         app.send("D")
-        app.wait_for("已完成 0 ·")
+        app.wait_for("已完成 0 新卡")
         for n in range(1, 11):
             grade(app, n)
         time.sleep(1.0)  # a moment for the checkpoint after the last grade

@@ -21,6 +21,7 @@ from gonghui_tui.domain.input_files import (
     nesting_position,
     read_limited,
 )
+from gonghui_tui.i18n import translator
 from gonghui_tui.storage.settings import Settings, load_settings
 
 DEEP = 100_000
@@ -108,7 +109,7 @@ def test_a_config_nested_100000_deep_breaks_no_command(tmp_path):
     (home / "config.toml").write_text("theme = " + "[" * DEEP + "]" * DEEP + "\n")
     loaded = load_settings(home / "config.toml")
     assert loaded.settings == Settings()
-    assert loaded.problems == [f"{home / 'config.toml'}:1:109: arrays or tables nested more than 100 levels "
+    assert [p.render(translator("en")) for p in loaded.problems] == [f"{home / 'config.toml'}:1:109: arrays or tables nested more than 100 levels "
                                "deep; using the default settings"]
     for args in (["due"], ["stats"], ["validate"]):
         result = run(home, *args)
@@ -128,6 +129,6 @@ def test_a_config_that_is_not_a_small_regular_file_means_defaults_and_a_note(tmp
         config.symlink_to(special)
     loaded = load_settings(config)
     assert loaded.settings == Settings() and len(loaded.problems) == 1
-    assert loaded.problems[0].endswith("; using the default settings")
+    assert loaded.problems[0].render(translator("en")).endswith("; using the default settings")
     result = run(home, "due", timeout=20)
     assert result.returncode == 0 and "using the default settings" in result.stderr

@@ -29,3 +29,23 @@ def test_dashboard_100x30(app, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, run_before=open_dashboard, terminal_size=(100, 30))
+
+
+def test_drill_choice_four_states_80x24(app, snap_compare):
+    """Several answers, two right ones and one wrong picked: √ right, × wrong,
+    ○ 漏选 missed, blank for the rest, readable without colour (issue 16.2)."""
+    async def pick(pilot) -> None:
+        from gonghui_tui.tui.widgets.outline_tree import OutlineTree
+
+        app = pilot.app
+        await pilot.pause()
+        app.screen.query_one(OutlineTree).select_section("background-methods")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter", "3")  # the list card first
+        options = {o.text: o.letter for o in app.screen.face.options()}
+        await pilot.press(options["讲授"], options["问答"], options["小组竞赛"], "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=pick, terminal_size=(80, 24))

@@ -12,7 +12,7 @@ from gonghui_tui.tui.screens.help import HelpScreen, key_label
 from gonghui_tui.tui.textual_private import FooterKey
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
-from .helpers import screen_text
+from .helpers import screen_text, squash
 
 APP_KEYS = {"q", "question_mark", "p", "e", "comma"}  # the app's own, on every screen
 
@@ -72,8 +72,11 @@ async def test_footer_and_help_follow_each_state(course, store, clock):
         assert "显示答案" not in help_text and "重来" in help_text and "简单" in help_text
 
         keys = await state(app, pilot, "3")  # a choice card: letters pick, b is an option
-        assert keys == {"space": "显示答案", "a": "选择选项", "b": "选择选项", "c": "选择选项",
-                        "d": "选择选项", "exclamation_mark": "暂停此卡", "u": "撤销", "escape": "离开"}
+        assert keys == {"space": "显示答案", "a": "选择选项", "exclamation_mark": "暂停此卡", "u": "撤销",
+                        "escape": "离开"}
+        assert "abc…选择选项" in squash(screen_text(app))  # the letters once, not four times
+        help_text = await help_keys(app, pilot)
+        assert "a / b / c / d" in help_text and "暂埋到明天" not in help_text
 
         keys = await state(app, pilot, "a")  # picked: the answer shows, letters stop
         assert "a" not in keys and keys["b"] == "暂埋到明天" and keys["1"] == "重来"

@@ -10,6 +10,7 @@ from rich.cells import cell_len, get_character_cell_size
 from gonghui_tui.i18n import set_language, t
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
+from gonghui_tui.tui.glyphs import HEADER_ICON
 
 from .helpers import screen_text
 
@@ -56,7 +57,7 @@ async def test_the_header_cuts_the_course_title_only_between_characters(app, cou
         for width in range(40, 81, 3):
             await pilot.resize_terminal(width, 24)
             await pilot.pause()
-            header = screen_text(app).splitlines()[0].replace("⭘", "").strip()
+            header = screen_text(app).splitlines()[0].replace(HEADER_ICON, "").strip()
             if header == full:
                 continue
             assert header.endswith("…"), (width, header)

@@ -30,8 +30,8 @@ async def test_r_toggles_read_and_the_tree_and_bar_show_it(course, store, clock)
         assert "◐" in tree_label(app, "importance")  # read itself, but its subsection is not
         await pilot.press("enter", "j", "r")
         assert app.reading.status("importance") is ReadStatus.READ
-        assert tree_label(app, "importance").startswith("▼ ✓ ")
-        assert tree_label(app, "overview") == "✓ 课程简介"
+        assert tree_label(app, "importance").startswith("▼ √ ")
+        assert tree_label(app, "overview") == "√ 课程简介"
         assert tree_label(app, "background").startswith("▶ ○ ")
         await pilot.press("r")
         assert not store.sections(course.id)["overview"].read

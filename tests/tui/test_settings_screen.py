@@ -43,7 +43,8 @@ async def test_comma_opens_settings_and_saving_applies_them_at_once(course, stor
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         wanted = Settings(new_cards_per_day=2, max_reviews_per_day=50, desired_retention=0.85,
-                          read_dwell_seconds=3.0, trainee_name="王芳", trainee_unit="机关工会")
+                          read_dwell_seconds=3.0, trainee_name="王芳", trainee_unit="机关工会",
+                          language="zh")  # saved as shown: from now on the locale no longer decides
         assert app.settings == wanted
         assert load_settings(tmp_path / "cfg" / "config.toml").settings == wanted  # written, and readable
         assert [p.name for p in (tmp_path / "cfg").iterdir()] == ["config.toml"]  # no temp file left

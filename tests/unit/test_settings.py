@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
+from gonghui_tui.i18n import translator
 from gonghui_tui.storage.settings import Settings, load_settings, save_settings
 
 
@@ -31,7 +32,7 @@ def test_broken_file_names_its_line_and_is_left_alone(tmp_path):
     path.write_text(original, encoding="utf-8")
     loaded = load_settings(path)
     assert loaded.settings == Settings()
-    assert len(loaded.problems) == 1 and f"{path}:2:" in loaded.problems[0]
+    assert len(loaded.problems) == 1 and f"{path}:2:" in loaded.problems[0].render(translator("en"))
     assert path.read_text(encoding="utf-8") == original
 
 

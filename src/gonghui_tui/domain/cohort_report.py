@@ -24,6 +24,10 @@ from gonghui_tui.domain.translate import Translate
 BOM = "\ufeff"  # Excel and WPS read UTF-8 CSV as Chinese only with it
 
 
+# A section's depth as indent: no-break spaces, which neither Markdown tables nor
+# HTML trim, and which belong to no language (an ideographic space would).
+INDENT = "\u00a0\u00a0"
+
 def display_name(row: RosterRow, t: Translate) -> str:
     return row.name or t("trainee.unsigned") + t("punct.paren", text=row.file_name)
 
@@ -94,7 +98,7 @@ def to_markdown(cohort: Cohort, course: Course, t: Translate, tz: tzinfo | None 
     lines += _md_table([t(h) for h in ROSTER_HEADERS], [roster_cells(r, c.sections_total, t) for r in c.roster])
     lines += [f"## {t('cohort.sections')}", ""]
     lines += _md_table([t("cohort.section"), t("cohort.read_share"), t("cohort.mastery"), t("cohort.reviews")],
-                       [["　" * s.depth + s.title, percent(s.read_share), percent(s.mastery), str(s.reviews)]
+                       [[INDENT * s.depth + s.title, percent(s.read_share), percent(s.mastery), str(s.reviews)]
                         for s in c.sections])
     lines += [f"## {t('cohort.grid')}", "", t("cohort.legend"), ""]
     lines += _md_table([t("cohort.name")] + [title for _, title in c.parts],

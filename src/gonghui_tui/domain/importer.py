@@ -33,7 +33,6 @@ from gonghui_tui.domain.import_check import Checked, check_export
 from gonghui_tui.domain.import_errors import ImportProblem, escape, from_validation, show
 from gonghui_tui.domain.import_schema import ExportIn
 from gonghui_tui.domain.input_files import IMPORT_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
-from gonghui_tui.domain.scheduler import make_scheduler, new_record, review
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.records import CardRecord, ImportPlan, ReviewColumns, from_ms, record_json
 
@@ -148,7 +147,10 @@ def plan_import(store: ProgressStore, course_id: str, checked: Checked,
         record = _with_local_flags(checked.cards[card_id], local.get(card_id))
         if record != local.get(card_id):
             plan.cards.append(record)
-    scheduler = make_scheduler(desired_retention, fuzzing=False)
+    if incoming:
+        from gonghui_tui.domain.scheduler import make_scheduler  # fsrs: only when a log is replayed
+
+        scheduler = make_scheduler(desired_retention, fuzzing=False)
     for card_id in sorted(incoming):
         record, rows = _replay(scheduler, card_id, sorted(history.get(card_id, []) + incoming[card_id]))
         plan.cards.append(_with_local_flags(record, local.get(card_id)))
@@ -201,10 +203,14 @@ def _new_reviews(reviews: ReviewColumns, keys: list[int], indices, stored: dict[
     have = {card: set(map(int, stored[card].split(","))) if card in stored else set()
             for card, card_keys in by_card.items() if stored.get(card) != ",".join(map(str, sorted(card_keys)))}
     incoming: defaultdict[str, list[tuple[int, int, int | None]]] = defaultdict(list)
-    for i in indices if have else ():
-        card = card_ids[i]
-        if card in have and keys[i] not in have[card]:
-            have[card].add(keys[i])
+    if not have:
+        return incoming
+    touched = ([i for i, card in enumerate(card_ids) if card in have] if isinstance(indices, range)
+               else [i for i in indices if card_ids[i] in have])
+    for i in touched:
+        card, key = card_ids[i], keys[i]
+        if key not in have[card]:
+            have[card].add(key)
             incoming[card].append((reviews.reviewed_ms[i], reviews.ratings[i], reviews.durations_ms[i]))
     return incoming
 
@@ -219,6 +225,8 @@ def _with_local_flags(record: CardRecord, local: CardRecord | None) -> CardRecor
 
 def _replay(scheduler, card_id: str, history: list[tuple[int, int, int | None]]):
     """The card's state after its whole log, and the log rows with the state before each review."""
+    from gonghui_tui.domain.scheduler import new_record, review
+
     record = new_record(0, card_id, from_ms(history[0][0]))
     rows = []
     for ms, rating, duration in history:

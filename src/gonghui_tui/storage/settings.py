@@ -15,6 +15,7 @@ from typing import Any
 import tomli_w
 
 from gonghui_tui.domain.safe_text import first_control
+from gonghui_tui.domain.toml_errors import syntax_message
 from gonghui_tui.domain.translate import Key, Message
 from gonghui_tui.domain.input_files import CONFIG_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.storage.atomic import write_atomic
@@ -27,7 +28,7 @@ class Settings:
     desired_retention: float = 0.9
     read_dwell_seconds: float = 8.0
     theme: str = "textual-dark"
-    language: str = "zh"
+    language: str = ""  # "" until chosen: --lang, then LANG decide (docs/i18n.md)
     trainee_name: str = ""  # config.toml: [trainee] name = "…"
     trainee_unit: str = ""  # config.toml: [trainee] unit = "…"
     trainee_asked: bool = False  # config.toml: [trainee] asked = true once the app asked for the name
@@ -49,7 +50,7 @@ _LIMITS: dict[str, tuple[float, float]] = {
 @dataclass(frozen=True)
 class LoadedSettings:
     settings: Settings
-    problems: list[str]  # one line each, for the user
+    problems: list[Message]  # one line each, for the user, rendered at the edge
 
 
 def load_settings(path: Path) -> LoadedSettings:
@@ -65,17 +66,29 @@ def load_settings(path: Path) -> LoadedSettings:
         text = read_limited(path, CONFIG_LIMIT).decode("utf-8")
         raw = tomllib.loads(text)
     except InputFileError as exc:
-        return LoadedSettings(Settings(), [f"{exc}; using the default settings"])
+        return _all_defaults(path, exc.reason)
     except RecursionError:
         line, col = nesting_position(text)
-        return LoadedSettings(Settings(), [f"{path}:{line}:{col}: arrays or tables nested more than "
-                                           f"{MAX_NESTING} levels deep; using the default settings"])
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return _all_defaults(f"{path}:{line}:{col}", Message("load.too_deep", {"limit": MAX_NESTING}))
+    except UnicodeDecodeError:
+        return _all_defaults(path, Message("load.not_utf8"))
+    except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"at line (\d+), column (\d+)", message)
         where = f"{path}:{match.group(1)}:{match.group(2)}" if match else str(path)
-        return LoadedSettings(Settings(), [f"{where}: {message}; using the default settings"])
+        return _all_defaults(where, syntax_message(re.sub(r"\s*\(at .*\)$", "", message)))
     return _from_table(raw, path)
+
+
+def _all_defaults(where: Path | str, problem: Message) -> LoadedSettings:
+    return LoadedSettings(Settings(), [Message("settings.all_defaults", {"where": where, "problem": problem})])
+
+
+def _problem(catalogue_key: str, path: Path, **values: Any) -> Message:
+    return Message(catalogue_key, {"where": path, **values})
+
+
+_TYPE_NAMES = {int: "load.type_int", float: "load.type_float", str: "load.type_str", bool: "load.type_bool"}
 
 
 def _flatten(raw: dict[str, Any], path: Path, problems: list[str]) -> dict[str, Any]:
@@ -86,14 +99,14 @@ def _flatten(raw: dict[str, Any], path: Path, problems: list[str]) -> dict[str, 
             continue
         values = flat.pop(table)
         if not isinstance(values, dict):
-            problems.append(f"{path}: [{table}] must be a table; it is ignored")
+            problems.append(_problem("settings.not_table", path, table=table))
             continue
         known = {key: name for name, (t, key) in _TABLED.items() if t == table}
         for key, value in values.items():
             if key in known:
                 flat[known[key]] = value
             else:
-                problems.append(f"{path}: unknown setting {table}.{key} is ignored")
+                problems.append(_problem("settings.unknown", path, key=f"{table}.{key}"))
     return flat
 
 
@@ -109,18 +122,20 @@ def _from_table(raw: dict[str, Any], path: Path) -> LoadedSettings:
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not type(default):
-            problems.append(f"{path}: {f.name} must be {type(default).__name__}; using {default!r}")
+            problems.append(_problem("settings.wrong_type", path, name=f.name,
+                                     type=Key(_TYPE_NAMES[type(default)]), default=repr(default)))
             continue
         if isinstance(value, str) and first_control(value) is not None:  # shown on screen and in exports
-            problems.append(f"{path}: {f.name} contains a control character; using {default!r}")
+            problems.append(_problem("settings.control", path, name=f.name, default=repr(default)))
             continue
         low, high = _LIMITS.get(f.name, (None, None))
         if low is not None and not low <= value <= high:
-            problems.append(f"{path}: {f.name} must be between {low} and {high}; using {default!r}")
+            problems.append(_problem("settings.range", path, name=f.name, low=low, high=high,
+                                     default=repr(default)))
             continue
         values[f.name] = value
     for key in raw.keys() - {f.name for f in fields(Settings)} - _TABLED.keys():
-        problems.append(f"{path}: unknown setting {key!r} is ignored")
+        problems.append(_problem("settings.unknown", path, key=key))
     return LoadedSettings(replace(defaults, **values), problems)
 
 

@@ -28,6 +28,7 @@ from gonghui_tui.tui.boundary import SAVE_ERRORS, saves
 from gonghui_tui.tui.messages import JumpTo, OpenSearch, ShowCards, StartDrill
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.commands import StudyCommands
+from gonghui_tui.tui.glyphs import Palette, key_display
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.search_index import SessionSearch
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
@@ -221,7 +222,16 @@ class GonghuiApp(Translated, App[int]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("cmd.placeholder")))
+            self.push_screen(Palette(id="--command-palette", placeholder=t("cmd.placeholder")))
+
+    def get_key_display(self, binding) -> str:
+        return key_display(super().get_key_display(binding))
+
+    def action_change_theme(self) -> None:
+        """Textual's theme picker, with its prompt in the interface language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=t("cmd.theme_placeholder")))
 
     def on_open_search(self, message: OpenSearch) -> None:
         from gonghui_tui.tui.screens.search import SearchScreen

@@ -16,6 +16,7 @@ from gonghui_tui.domain.cohort import Cohort
 from gonghui_tui.domain.course import Course
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.screens.cohort import CohortScreen
+from gonghui_tui.tui.glyphs import key_display
 from gonghui_tui.tui.translated import Translated
 
 
@@ -37,6 +38,9 @@ class CohortApp(Translated, App[int]):
 
     def get_default_screen(self) -> CohortScreen:
         return CohortScreen(self.cohort, self.course)
+
+    def get_key_display(self, binding) -> str:
+        return key_display(super().get_key_display(binding))
 
     def action_help(self) -> None:
         from gonghui_tui.tui.screens.help import HelpScreen, binding_rows

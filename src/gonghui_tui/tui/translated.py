@@ -6,11 +6,12 @@ translating that copy lets one class serve both UI languages.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from gonghui_tui.i18n import CATALOG, t
+from gonghui_tui.i18n import CATALOG, LANGUAGES, language, t
 from gonghui_tui.tui.textual_private import fresh_bindings
 
 
@@ -31,7 +32,37 @@ TEXTUAL_DESCRIPTIONS = {
     "Cursor to previous sibling": "bind.prev_sibling",
     "Cursor to next sibling": "bind.next_sibling",
     "Expand or collapse all": "bind.toggle_all",
+    "Focus Next": "bind.focus_next",
+    "Focus Previous": "bind.focus_previous",
+    "Copy selected text": "bind.copy",
+    "Cursor up": "bind.cursor_up",
+    "Cursor Up": "bind.cursor_up",
+    "Cursor down": "bind.cursor_down",
+    "Cursor Down": "bind.cursor_down",
+    "Cursor left": "bind.cursor_left",
+    "Cursor right": "bind.cursor_right",
+    "Page up": "bind.page_up",
+    "Page down": "bind.page_down",
+    "Top": "bind.scroll_home",
+    "Bottom": "bind.scroll_end",
+    "Select": "bind.choose",
+    "Submit": "bind.submit",
 }
+
+
+def shown_description(description: str) -> str | None:
+    """What help and the footer show for a binding: its description in the interface
+    language, or None (left out) for one of Textual's that the catalogue lacks."""
+    catalog_key = TEXTUAL_DESCRIPTIONS.get(description, description)
+    if catalog_key in CATALOG:
+        return t(catalog_key)
+    return description if description in _catalog_texts(language()) else None
+
+
+@functools.cache
+def _catalog_texts(lang: str) -> frozenset[str]:
+    index = LANGUAGES.index(lang)
+    return frozenset(entry[index] for entry in CATALOG.values())
 
 
 def translate_bindings(node: DOMNode) -> None:

@@ -237,7 +237,7 @@ def preview_text(row: BrowserRow) -> Text:
     if card.kind is CardKind.CHOICE:
         for option in card.options:
             right = option in card.answers
-            text.append(("✓ " if right else "  ") + option + "\n", style="green" if right else "")
+            text.append(("√ " if right else "  ") + option + "\n", style="green" if right else "")
     elif card.kind is CardKind.LIST:
         for number, item in enumerate(card.items, 1):
             text.append(f"{number}. {item.text}" + (f"：{item.detail}" if item.detail else "") + "\n")

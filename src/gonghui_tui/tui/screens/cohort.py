@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from gonghui_tui.domain.cohort import Cohort, RosterRow
-from gonghui_tui.domain.cohort_report import (ROSTER_HEADERS, card_text, display_name, grid_symbol, roster_cells,
-                                              struggler_names, unit_name)
+from gonghui_tui.domain.cohort_report import (INDENT, ROSTER_HEADERS, card_text, display_name, grid_symbol,
+                                              roster_cells, struggler_names, unit_name)
 from gonghui_tui.domain.figures import percent
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.course import Course
@@ -29,6 +29,7 @@ from gonghui_tui.tui.screens.dashboard import forecast_bars
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import render_heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
+from gonghui_tui.tui.widgets.title_header import TitleHeader
 
 # Struggling trainees named in the hard cards' table and under it (the reports name them all).
 TABLE_NAMES, DETAIL_NAMES = 2, 16
@@ -67,7 +68,7 @@ class CohortScreen(Translated, Screen[None]):
         self.sort_column, self.sort_reverse = 0, False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with TabbedContent(id="cohort-tabs"):
             with TabPane(t("cohort.tab_roster"), id="tab-roster"):
                 yield Static(id="cohort-summary")
@@ -107,7 +108,7 @@ class CohortScreen(Translated, Screen[None]):
         self._fill_roster()
         self._fill(
             "#cohort-sections", ["cohort.section", "cohort.read_share", "cohort.mastery", "cohort.reviews"],
-            [[Text("　" * s.depth + s.title), percent(s.read_share), percent(s.mastery), str(s.reviews)]
+            [[Text(INDENT * s.depth + s.title), percent(s.read_share), percent(s.mastery), str(s.reviews)]
              for s in c.sections])
         grid = self.query_one("#cohort-grid", DataTable)
         grid.add_columns(t("cohort.name"), *(_cut(title, PART_HEADER_CELLS) for _, title in c.parts))

@@ -20,6 +20,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.figures import NO_FIGURE, STATE_ORDER, forecast_rows, fraction, percent, state_label
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.stats import Stats, compute_stats
+from gonghui_tui.domain.translate import Key, Message
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.format import ellipsised, short
 from gonghui_tui.tui.widgets.title_header import TitleHeader
@@ -96,14 +97,18 @@ class DashboardScreen(Translated, Screen[None]):
             Text(f"{t('stats.sections_read')} {fraction(stats.sections_read, stats.sections_total)}"))
         self.query_one(ProgressBar).update(total=stats.sections_total or 1, progress=stats.sections_read)
         figures = Text()
-        figures.append(f"{t('stats.reviews_total')}：{stats.reviews_total}    ")
-        figures.append(f"{t('stats.retention')}：{percent(stats.retention_30d)}"
-                       f"（{t('stats.reviews_n', n=stats.retention_reviews_30d)}）\n")
-        figures.append(f"{t('stats.streak_current')}：{t('stats.days', n=stats.streak_current)}    ")
-        figures.append(f"{t('stats.streak_longest')}：{t('stats.days', n=stats.streak_longest)}")
+        gap = "    "
+        figures.append(t("punct.field", label=Key("stats.reviews_total"), value=stats.reviews_total) + gap)
+        retention = percent(stats.retention_30d) + t("punct.paren", text=Message(
+            "stats.reviews_n", {"n": stats.retention_reviews_30d}))
+        figures.append(t("punct.field", label=Key("stats.retention"), value=retention) + "\n")
+        for label, days in (("stats.streak_current", stats.streak_current),
+                            ("stats.streak_longest", stats.streak_longest)):
+            figures.append(t("punct.field", label=Key(label), value=Message("stats.days", {"n": days})) + gap)
+        figures.rstrip()
         if any(stats.orphaned.values()):
-            figures.append(f"\n{t('stats.orphaned')}：{t('stats.orphaned_detail', **stats.orphaned)}",
-                           style="dim")
+            figures.append("\n" + t("punct.field", label=Key("stats.orphaned"),
+                                     value=Message("stats.orphaned_detail", stats.orphaned)), style="dim")
         self.query_one("#dash-figures", Static).update(figures)
 
         states = self.query_one("#dash-states", DataTable)
@@ -123,7 +128,7 @@ class DashboardScreen(Translated, Screen[None]):
         mastery.clear(columns=True)
         heads = (t("stats.section"), t("stats.mature"), t("stats.recall"), t("stats.weakest"))
         rows = [(Text(row.title), fraction(row.mature, row.cards), percent(row.mean_retrievability),
-                 Text("；").join(short(self.course.card(cid).front, 20)
+                 Text(t("punct.item_sep")).join(short(self.course.card(cid).front, 20)
                                 for cid in row.weakest if self.course.card(cid)) or Text(NO_FIGURE))
                 for row in stats.mastery]
         widths = [max([cell_len(head), *(cell_len(str(row[i])) for row in rows)]) for i, head in enumerate(heads)]

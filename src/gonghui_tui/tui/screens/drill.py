@@ -56,7 +56,7 @@ class DrillScreen(Translated, Screen[None]):
     DrillScreen #drill-grades { height: auto; margin-top: 1; }
     DrillScreen #drill-grades Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
     DrillScreen #drill-grades Button.suggested { text-style: bold reverse; }
-    DrillScreen #drill-grades Button.grade { height: 1; border: none; min-width: 8; }
+    DrillScreen #drill-grades Button.grade { height: 1; border: none; min-width: 8; text-wrap: nowrap; text-overflow: ellipsis; }
     DrillScreen #drill-summary { height: 1fr; padding: 1 2; border: round $success; }
     DrillScreen.-short #drill-path { padding-bottom: 0; }
     DrillScreen.-short #drill-grades { margin-top: 0; }
@@ -73,7 +73,9 @@ class DrillScreen(Translated, Screen[None]):
         Binding("enter", "back", "bind.back", show=False, id="drill.back_enter"),
         *(Binding(str(r), f"grade({r})", key, group=GRADES, id=f"drill.grade{r}")
           for r, key in GRADE_KEYS.items()),
-        *(Binding(letter, f"pick({pos})", "bind.pick", group=PICKS, id=f"drill.pick_{letter}")
+        # The footer shows the letters once ("abc… 选择选项"); help lists each one.
+        *(Binding(letter, f"pick({pos})", "bind.pick", group=PICKS, id=f"drill.pick_{letter}",
+                  show=pos == 0, key_display="abc…" if pos == 0 else None)
           for pos, letter in enumerate(LETTERS)),
         Binding("b", "bury", "bind.bury", id="drill.bury"),
         Binding("exclamation_mark", "suspend", "bind.suspend", id="drill.suspend"),

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from gonghui_tui.i18n import t
-from gonghui_tui.tui.translated import Translated
+from gonghui_tui.tui.translated import Translated, shown_description
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "exclamation_mark": "!", "comma": ",",
              "full_stop": ".", "space": "Space", "enter": "Enter", "escape": "Esc", "tab": "Tab",
@@ -38,7 +38,9 @@ def binding_rows(screen: Screen) -> list[tuple[str, str]]:
     grouped: dict[str, list[str]] = {}
     order: list[str] = []
     for key, active in screen.active_bindings.items():
-        description = active.binding.description or active.binding.action
+        description = shown_description(active.binding.description)
+        if description is None:  # one of Textual's own, not in the catalogue: left out
+            continue
         if description not in grouped:
             grouped[description] = []
             order.append(description)

@@ -2,7 +2,7 @@
 
 ``render_face`` draws a domain ``CardFace`` (what the trainee has done with
 the card so far) as plain Text. Card text is content, so nothing here parses
-markup. Choice options read without colour too: ✓ picked and right, ✗
+markup. Choice options read without colour too: √ picked and right, ×
 picked and wrong, ○ right but missed (with a word), blank for the rest.
 """
 
@@ -21,8 +21,8 @@ from gonghui_tui.i18n import t
 MARKS: dict[Mark, tuple[str, str]] = {
     Mark.OPEN: (" ", ""),
     Mark.CHOSEN: ("•", "bold reverse"),
-    Mark.RIGHT: ("✓", "bold green"),
-    Mark.WRONG: ("✗", "bold red"),
+    Mark.RIGHT: ("√", "bold green"),
+    Mark.WRONG: ("×", "bold red"),
     Mark.MISSED: ("○", "bold yellow"),
     Mark.NEITHER: (" ", "dim"),
 }

@@ -11,7 +11,6 @@ from gonghui_tui.i18n import t
 
 SHADES = ("·", "░", "▒", "▓", "█")
 COLOURS = ("grey42", "green4", "green3", "green1", "bright_green")
-WEEKDAYS_ZH = "一二三四五六日"
 
 
 def shade(count: int, top: int) -> int:
@@ -35,7 +34,7 @@ def render_heatmap(days: dict[str, int]) -> Text:
     top = max(days.values())
     text = Text()
     for weekday in range(7):
-        text.append(WEEKDAYS_ZH[weekday] + " ", style="dim")
+        text.append(t(f"weekday.{weekday}") + " ", style="dim")
         for week in range(weeks):
             day = first + timedelta(days=week * 7 + weekday)
             count = days.get(day.isoformat())

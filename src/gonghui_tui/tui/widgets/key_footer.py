@@ -27,6 +27,7 @@ from textual.widgets import Footer
 
 from gonghui_tui.i18n import short_label
 from gonghui_tui.tui.textual_private import FooterKey, footer_bindings_ready, mark_footer_bindings_ready
+from gonghui_tui.tui.translated import shown_description
 
 # Cells a FooterKey takes beyond its key and label: " k " and "label " (its
 # DEFAULT_CSS paddings); the palette key adds its left border and right padding.
@@ -115,7 +116,7 @@ class KeyFooter(Footer):
         seen: set[str] = set()
         keys: list[tuple[Binding, bool, str]] = []
         for _, binding, enabled, tooltip in active.values():
-            if binding.show and binding.action not in seen:
+            if binding.show and binding.action not in seen and shown_description(binding.description):
                 seen.add(binding.action)
                 keys.append((binding, enabled, tooltip))
         # Quit first: a narrow footer never leaves out the way out.
@@ -128,8 +129,9 @@ class KeyFooter(Footer):
     def candidates(self) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
         """(key display, label) of every key that would be shown, and of the palette key."""
         keys, palette = self._active()
-        return ([(self.app.get_key_display(b), b.description) for b, _, _ in keys],
-                (self.app.get_key_display(palette[1]), palette[1].description) if palette else None)
+        return ([(self.app.get_key_display(b), shown_description(b.description) or "") for b, _, _ in keys],
+                (self.app.get_key_display(palette[1]), shown_description(palette[1].description) or "")
+                if palette else None)
 
     def compose(self) -> ComposeResult:
         if not footer_bindings_ready(self):

@@ -19,7 +19,7 @@ from gonghui_tui.tui.translated import Translated
 
 
 MARKS = {
-    ReadStatus.READ: ("✓ ", "green"),
+    ReadStatus.READ: ("√ ", "green"),
     ReadStatus.PARTIAL: ("◐ ", "yellow"),
     ReadStatus.UNREAD: ("○ ", "dim"),
 }

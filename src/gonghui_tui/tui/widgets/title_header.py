@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Header
 
 from gonghui_tui.tui.format import ellipsis_keep
+from gonghui_tui.tui.glyphs import HEADER_ICON
 from gonghui_tui.tui.textual_private import HeaderClockSpace, HeaderIcon, HeaderTitle
 
 
@@ -28,6 +29,10 @@ class FittedTitle(HeaderTitle):
 
 
 class TitleHeader(Header):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("icon", HEADER_ICON)  # Textual's own icon is missing from CJK monospace fonts
+        super().__init__(*args, **kwargs)
+
     def compose(self) -> ComposeResult:
         yield HeaderIcon().data_bind(Header.icon)
         yield FittedTitle()
