@@ -16,6 +16,7 @@ from gonghui_tui.domain.queue import Limits, Queue, build_queue, due_summary, to
 from gonghui_tui.domain.records import CardState, to_ms
 from gonghui_tui.domain.session import DrillSession
 from tests.unit.test_scheduler import BEIJING, drain, session
+from tests.unit.sql_trace import traced
 
 
 def _progress(course, store, clock, seed: int) -> None:
@@ -112,14 +113,8 @@ def test_a_drill_reads_no_further_than_the_reviews_it_takes(plain_course, store,
 
 
 def _plans(store, action) -> list[str]:
-    statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
-    try:
-        action()
-    finally:
-        store.conn.set_trace_callback(None)
     details = []
-    for sql in statements:
+    for sql in traced(store, action):
         if re.match(r"\s*SELECT", sql, re.I) and re.search(r"\b(card_state|review_log)\b", sql):
             details += [row[-1] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
     return details

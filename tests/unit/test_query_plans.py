@@ -20,16 +20,11 @@ from gonghui_tui.exporting import export
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.storage.store import Store
 from tests.unit.import_helpers import study
+from tests.unit.sql_trace import traced
 
 
 def recorded(store: Store, action) -> list[str]:
-    statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
-    try:
-        action()
-    finally:
-        store.conn.set_trace_callback(None)
-    return [s for s in statements if "review_log" in s and not s.lstrip().upper().startswith("EXPLAIN")]
+    return [s for s in traced(store, action) if "review_log" in s and not s.lstrip().upper().startswith("EXPLAIN")]
 
 
 def bad_plans(conn: sqlite3.Connection, statements: list[str]) -> list[tuple[str, str]]:
