@@ -33,6 +33,7 @@ from gonghui_tui.i18n import language, os_reason, set_language, t, translator
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
 from gonghui_tui.storage.course_cache import load_course_cached, load_search_entries
+from gonghui_tui.storage.linebreak_cache import load_pieces, save_pieces
 from gonghui_tui.storage.settings import Settings, load_settings
 from gonghui_tui.storage.store import Store
 
@@ -300,7 +301,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     paths = Paths.resolve(args.data_dir)
     course = load_course_cached(course_path(args), paths.cache_dir)
     settings, store, notices = open_progress(paths)
+    from gonghui_tui import linebreak
     from gonghui_tui.tui.app import READY_EXIT_ENV, GonghuiApp
+
+    engine = linebreak.engine()
+    linebreak.remember(load_pieces(paths.cache_dir, engine))
 
     # Modules, the course and the settings live as long as the process. Frozen,
     # they are left out of every full garbage collection: one such walk over
@@ -315,4 +320,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         app.run(headless=bool(os.environ.get(READY_EXIT_ENV)))
     finally:
         store.close()
+        if linebreak.asked():
+            save_pieces(paths.cache_dir, engine, linebreak.known())
     return app.return_code or 0

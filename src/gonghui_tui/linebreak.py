@@ -10,12 +10,23 @@ rich's Text and Textual's Content wrap with), so ``tui.wrap_adapter`` can put
 it in their place. Break opportunities do not depend on the width, so they
 are computed once per distinct text and cached; text without any character
 from U+2000 up takes rich's own word wrapping unchanged.
+
+uniseg is asked only about short normalised pieces (see ``uax14``), and its
+answers are kept in ``_known``. The CLI saves them in the cache folder and
+loads them at the next start (``storage/linebreak_cache.py``): a start whose
+first screen holds no piece new to this machine never imports uniseg (~25 ms
+with the ``importlib.metadata`` lookup its package makes) nor asks it
+(1-3 ms a piece). The patterns below are compiled on first use for the same
+reason: Python takes 4-8 ms to compile a class of Han ideographs.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from importlib.util import find_spec
+from pathlib import Path
 
 from rich._wrap import divide_line as rich_divide_line
 from rich.cells import cell_len, chop_cells
@@ -24,12 +35,22 @@ from rich.cells import cell_len, chop_cells
 CLOSING = frozenset("，。、；：？！）》」』”’…—〕】〉〗〙〛｝］,.;:?!)]}%")
 # ... and none ends with these.
 OPENING = frozenset("（《「『“‘〔【〈〖〘〚｛［")
-_NEEDS_UAX14 = re.compile(r"[\u2000-\U0010ffff]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_FIRST_NEEDING_UAX14 = "\u2000"
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 # Box drawing and block elements: all class AL (or AI, which UAX #14 resolves to
 # AL), none pictographic. A progress bar or a chart bar is a new string at every
 # frame; as one character they are the same piece for uniseg, cached once.
-_BOX = re.compile(r"[\u2500-\u259f]")
+_BOX = r"[\u2500-\u259f]"
+# What uniseg said about each normalised piece; bounded so that hostile text
+# cannot grow it without end (the bundled course and the UI make ~300).
+_known: dict[str, bytes] = {}
+_MAX_KNOWN = 20_000
+_new = 0  # pieces asked since the last ``remember``
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -62,7 +83,8 @@ def uax14(text: str) -> bytes:
     """
     n = len(text)
     marks = bytearray(n)
-    han = [bool(_HAN.match(ch)) for ch in text]
+    han_pattern = _pattern(_HAN)
+    han = [bool(han_pattern.match(ch)) for ch in text]
     start = 0
     for end in range(1, n + 1):
         if end < n and not (han[end - 1] and han[end]):
@@ -71,17 +93,59 @@ def uax14(text: str) -> bytes:
             marks[end] = 1
         if end - start > 1:
             left = "一" if start else ""
-            piece = left + _BOX.sub("─", _HAN.sub("一", text[start:end])) + ("一" if end < n else "")
+            piece = left + _pattern(_BOX).sub("─", han_pattern.sub("一", text[start:end])) + ("一" if end < n else "")
             marks[start + 1:end] = _piece(piece)[len(left) + 1:len(left) + end - start]
         start = end
     return bytes(marks)
 
 
-@functools.lru_cache(maxsize=4096)
 def _piece(text: str) -> bytes:
-    from uniseg.linebreak import line_break_breakables  # 70 ms to import: only when first needed
+    marks = _known.get(text)
+    if marks is None:
+        from uniseg.linebreak import line_break_breakables  # only when first needed
 
-    return bytes(line_break_breakables(text))
+        global _new
+        marks = bytes(line_break_breakables(text))
+        if len(_known) >= _MAX_KNOWN:
+            _known.clear()
+        _known[text] = marks
+        _new += 1
+    return marks
+
+
+def remember(pieces: Mapping[str, bytes]) -> None:
+    """Take what uniseg said about these pieces in an earlier run (see ``engine``)."""
+    global _new
+    for text, marks in list(pieces.items())[:max(0, _MAX_KNOWN - len(_known))]:
+        _known.setdefault(text, marks)
+    _new = 0
+
+
+def known() -> dict[str, bytes]:
+    """Every piece uniseg was asked about (or that ``remember`` was given)."""
+    return dict(_known)
+
+
+def asked() -> int:
+    """How many pieces uniseg was asked about since the last ``remember``."""
+    return _new
+
+
+def engine() -> str:
+    """Names the uniseg build answering, without importing it: saved answers are
+    used only with the build that gave them (its files' sizes and times)."""
+    spec = find_spec("uniseg")
+    if spec is None or not spec.submodule_search_locations:
+        return "uniseg:none"
+    folder = Path(list(spec.submodule_search_locations)[0])
+    parts = ["rules:1"]
+    for name in ("linebreak.py", "db_lookups.py"):
+        try:
+            info = (folder / name).stat()
+        except OSError:
+            return "uniseg:unreadable"
+        parts.append(f"{folder / name}:{info.st_size}:{info.st_mtime_ns}")
+    return ";".join(parts)
 
 
 def units(text: str) -> list[str]:
@@ -93,7 +157,7 @@ def units(text: str) -> list[str]:
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     """Offsets where new lines start so each line fits ``width`` cells (rich's contract)."""
-    if not _NEEDS_UAX14.search(text):
+    if not text or max(text) < _FIRST_NEEDING_UAX14:
         return rich_divide_line(text, width, fold)
     offsets: list[int] = []
     used = 0

@@ -26,8 +26,13 @@ from gonghui_tui.domain.course import Course
 
 MAX_RESULTS = 50
 _ASCII_QUERY = re.compile(r"^[a-z0-9' ]+$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_FIRST, _CJK_LAST = "\u3400", "\u9fff"
 _SCORE_REACH = 20  # a match this many characters in scores like one further on
+
+
+@lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    return re.compile(f"[{_CJK_FIRST}-{_CJK_LAST}]")  # 4 ms to compile: not at start-up
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ def _pinyin_function():
 
 @lru_cache(maxsize=65536)
 def _char_pinyin(ch: str) -> str:
-    if not _CJK.match(ch):
+    if not _CJK_FIRST <= ch <= _CJK_LAST:
         return ch.lower()
     return _pinyin()(ch)
 
@@ -79,7 +84,7 @@ class PinyinText:
         self.text = text
         lowered = text.lower()
         self.lowered = text if lowered == text else lowered
-        if _CJK.search(text):
+        if _cjk().search(text):
             syllables = [_char_pinyin(ch) for ch in text]
             self.full = "".join(syllables)
             self.initials = "".join(s[:1] or " " for s in syllables)

@@ -8,10 +8,11 @@ this table does not know keeps tomllib's English words under a general key.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gonghui_tui.domain.translate import Message
 
-_PATTERNS = [(re.compile(p), key) for p, key in (
+_PATTERNS = (
     (r"^Cannot overwrite a value", "toml.overwrite"),
     (r"^Unescaped '\\\\' in a string", "toml.backslash"),
     (r"^Cannot mutate immutable namespace (?P<detail>.+)", "toml.immutable"),
@@ -32,12 +33,17 @@ _PATTERNS = [(re.compile(p), key) for p, key in (
     (r"^Duplicate inline table key (?P<detail>.+)", "toml.duplicate_key"),
     (r"^Cannot redefine namespace (?P<detail>.+)", "toml.redefine"),
     (r"^Cannot declare (?P<detail>.+) twice", "toml.declared_twice"),
-)]
+)
+
+
+@cache
+def _compiled() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p), key) for p, key in _PATTERNS]  # only when a file has an error
 
 
 def syntax_message(text: str) -> Message:
     """The catalogue message for one tomllib error (without its "(at line, column)")."""
-    for pattern, key in _PATTERNS:
+    for pattern, key in _compiled():
         match = pattern.match(text)
         if match:
             return Message(key, match.groupdict())
