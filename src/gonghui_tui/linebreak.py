@@ -16,14 +16,13 @@ answers are kept in ``_known``. The CLI saves them in the cache folder and
 loads them at the next start (``storage/linebreak_cache.py``): a start whose
 first screen holds no piece new to this machine never imports uniseg (~25 ms
 with the ``importlib.metadata`` lookup its package makes) nor asks it
-(1-3 ms a piece). The patterns below are compiled on first use for the same
-reason: Python takes 4-8 ms to compile a class of Han ideographs.
+(1-3 ms a piece). For the same reason no regular expression is compiled
+here: a class of Han ideographs takes Python 4-8 ms to compile.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from importlib.util import find_spec
 from pathlib import Path
@@ -36,11 +35,6 @@ CLOSING = frozenset("，。、；：？！）》」』”’…—〕】〉〗�
 # ... and none ends with these.
 OPENING = frozenset("（《「『“‘〔【〈〖〘〚｛［")
 _FIRST_NEEDING_UAX14 = "\u2000"
-_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
-# Box drawing and block elements: all class AL (or AI, which UAX #14 resolves to
-# AL), none pictographic. A progress bar or a chart bar is a new string at every
-# frame; as one character they are the same piece for uniseg, cached once.
-_BOX = r"[\u2500-\u259f]"
 # What uniseg said about each normalised piece; bounded so that hostile text
 # cannot grow it without end (the bundled course and the UI make ~300).
 _known: dict[str, bytes] = {}
@@ -48,9 +42,21 @@ _MAX_KNOWN = 20_000
 _new = 0  # pieces asked since the last ``remember``
 
 
-@functools.cache
-def _pattern(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+def _is_han(ch: str) -> bool:
+    """A Han ideograph of the two main blocks (CJK Unified Ideographs and Extension A)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _normal(ch: str) -> str:
+    """The character uniseg is asked about in place of ``ch`` (see ``uax14``)."""
+    if _is_han(ch):
+        return "一"
+    # Box drawing and block elements: all class AL (or AI, which UAX #14 resolves
+    # to AL), none pictographic. A progress bar or a chart bar is a new string at
+    # every frame; as one character they are the same piece, asked about once.
+    if "\u2500" <= ch <= "\u259f":
+        return "─"
+    return ch
 
 
 @functools.lru_cache(maxsize=8192)
@@ -83,8 +89,7 @@ def uax14(text: str) -> bytes:
     """
     n = len(text)
     marks = bytearray(n)
-    han_pattern = _pattern(_HAN)
-    han = [bool(han_pattern.match(ch)) for ch in text]
+    han = [_is_han(ch) for ch in text]
     start = 0
     for end in range(1, n + 1):
         if end < n and not (han[end - 1] and han[end]):
@@ -93,7 +98,7 @@ def uax14(text: str) -> bytes:
             marks[end] = 1
         if end - start > 1:
             left = "一" if start else ""
-            piece = left + _pattern(_BOX).sub("─", han_pattern.sub("一", text[start:end])) + ("一" if end < n else "")
+            piece = left + "".join(map(_normal, text[start:end])) + ("一" if end < n else "")
             marks[start + 1:end] = _piece(piece)[len(left) + 1:len(left) + end - start]
         start = end
     return bytes(marks)

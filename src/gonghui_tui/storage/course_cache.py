@@ -13,14 +13,16 @@ import dataclasses
 import hashlib
 import pickle
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from gonghui_tui import __version__
 from gonghui_tui.domain import course as course_module
 from gonghui_tui.domain.course import Course
 from gonghui_tui.domain.loader import CourseError, parse_course, read_course_file
-from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui.storage.atomic import write_atomic
+
+if TYPE_CHECKING:  # the search module is loaded when search is first used, not at start-up
+    from gonghui_tui.domain.search import CourseEntries
 
 T = TypeVar("T")
 # Bumped when the loader starts refusing something it accepted: a course cached
@@ -69,6 +71,8 @@ def load_course_cached(path: Path, cache_dir: Path | None) -> Course:
 def load_search_entries(course: Course, path: Path, cache_dir: Path | None) -> CourseEntries:
     """The course's search entries with their pinyin, kept beside the course
     (building them for 20,000 cards takes seconds; reading them back, 0.1 s)."""
+    from gonghui_tui.domain.search import CourseEntries
+
     try:
         data = read_course_file(path) if cache_dir is not None else None
     except CourseError:

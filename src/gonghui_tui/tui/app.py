@@ -8,7 +8,7 @@ import os
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Callable, ClassVar
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -20,7 +20,6 @@ from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.domain.reading import Reading
 from gonghui_tui.domain.safe_text import safe
 from gonghui_tui.domain.translate import Key
-from gonghui_tui.domain.search import CourseEntries
 from gonghui_tui import wrap_adapter
 from gonghui_tui.i18n import language, other_language, set_language, t, translator
 from gonghui_tui.storage.settings import Settings, save_settings
@@ -33,6 +32,8 @@ from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.search_index import SessionSearch
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
+if TYPE_CHECKING:
+    from gonghui_tui.domain.search import CourseEntries
 
 READY_EXIT_ENV = "GONGHUI_TUI_EXIT_WHEN_READY"
 

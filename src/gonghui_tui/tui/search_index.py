@@ -4,16 +4,18 @@ thread after start-up, so the first keystroke in search never waits for it."""
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from gonghui_tui.domain.course import Course
-from gonghui_tui.domain.search import CourseEntries, SearchIndex
+
+if TYPE_CHECKING:  # loaded by the first search (or the preload after start-up)
+    from gonghui_tui.domain.search import CourseEntries, SearchIndex
 
 
 class SessionSearch:
     def __init__(self, course: Course, load_entries: Callable[[], CourseEntries] | None = None) -> None:
         self._course = course
-        self._load_entries = load_entries or (lambda: CourseEntries.of(course))
+        self._load_entries = load_entries or (lambda: _course_entries(course))
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
 
@@ -25,7 +27,15 @@ class SessionSearch:
         """The session's index with ``notes`` as they are now (waits for a preload in progress)."""
         with self._lock:
             if self._index is None:
+                from gonghui_tui.domain.search import SearchIndex
+
                 self._index = SearchIndex(self._course, notes, self._load_entries())
             else:
                 self._index.set_notes(notes)
             return self._index
+
+
+def _course_entries(course: Course) -> CourseEntries:
+    from gonghui_tui.domain.search import CourseEntries
+
+    return CourseEntries.of(course)

@@ -29,6 +29,7 @@ from gonghui_tui.i18n import t
 from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.tui.boundary import report_save_error, saves
 from gonghui_tui.tui.format import local_time
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.card_table import GAP_STYLE, CardTable
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -59,7 +60,7 @@ def row_labels(row: BrowserRow, now: datetime | None = None) -> tuple[str, str, 
             flags[0] + ("+" if len(flags) > 1 else "") if flags else "")
 
 
-class CardBrowserScreen(Translated, ModalScreen[None]):
+class CardBrowserScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
     DEFAULT_CSS = """
     CardBrowserScreen { align: center middle; }
     CardBrowserScreen #browser-box { width: 100%; height: 100%; }
@@ -197,7 +198,7 @@ class CardBrowserScreen(Translated, ModalScreen[None]):
             self.app.push_screen(CardPreviewScreen(row))
 
 
-class CardPreviewScreen(Translated, ModalScreen[None]):
+class CardPreviewScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
     """One card as the drill would show it, question and answer together."""
 
     DEFAULT_CSS = """

@@ -24,12 +24,13 @@ from gonghui_tui.domain.translate import Key, Message
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.format import ellipsised, short
 from gonghui_tui.tui.widgets.title_header import TitleHeader
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 
-class DashboardScreen(Translated, Screen[None]):
+class DashboardScreen(BreakpointsAtStart, Translated, Screen[None]):
     DEFAULT_CSS = """
     DashboardScreen #dashboard { padding: 0 1; }
     DashboardScreen .dash-title { margin-top: 1; }

@@ -12,10 +12,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from gonghui_tui.i18n import t
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated
 
 
-class ConfirmScreen(Translated, ModalScreen[bool]):
+class ConfirmScreen(BreakpointsAtStart, Translated, ModalScreen[bool]):
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen .dialog { width: 60; max-width: 95%; height: auto; }

@@ -30,6 +30,7 @@ from gonghui_tui.i18n import t
 from gonghui_tui.tui.boundary import saves
 from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.widgets.title_header import TitleHeader
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
 from gonghui_tui.tui.widgets.flashcard import render_face
@@ -45,7 +46,7 @@ COUNT_STYLES = (("drill.count_new", "bold blue"), ("drill.count_learning", "bold
                 ("drill.count_review", "bold green"))
 
 
-class DrillScreen(Translated, Screen[None]):
+class DrillScreen(BreakpointsAtStart, Translated, Screen[None]):
     DEFAULT_CSS = """
     DrillScreen #drill { height: 1fr; padding: 0 1; }
     DrillScreen #drill-switcher, DrillScreen #drill-card-view { height: 1fr; }

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from gonghui_tui.i18n import t
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated, shown_description
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "exclamation_mark": "!", "comma": ",",
@@ -50,7 +51,7 @@ def binding_rows(screen: Screen) -> list[tuple[str, str]]:
     return [(" / ".join(grouped[d]), d) for d in order]
 
 
-class HelpScreen(Translated, ModalScreen[None]):
+class HelpScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen #help-box { width: 70; max-width: 95%; height: 80%; }

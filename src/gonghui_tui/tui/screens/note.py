@@ -13,12 +13,13 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from gonghui_tui.i18n import t
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated
 
 SAVE_DELAY = 0.6
 
 
-class NoteScreen(Translated, ModalScreen[str]):
+class NoteScreen(BreakpointsAtStart, Translated, ModalScreen[str]):
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen #note-box { width: 80%; max-width: 100; height: 70%; }

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from gonghui_tui.domain.search import Result, SearchIndex
 from gonghui_tui.i18n import t
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated
 
 KIND_KEYS = {kind: f"search.kind_{kind}" for kind in ("title", "body", "list", "note", "card")}
@@ -40,7 +41,7 @@ def result_text(result: Result, section_title: str) -> Text:
     return text
 
 
-class SearchScreen(Translated, ModalScreen[str | None]):
+class SearchScreen(BreakpointsAtStart, Translated, ModalScreen[str | None]):
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
     SearchScreen #search-box { width: 90%; max-width: 110; height: 80%; margin-top: 2; }

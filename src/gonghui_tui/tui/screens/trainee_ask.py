@@ -17,10 +17,11 @@ from textual.widgets import Button, Input, Label, Static
 
 from gonghui_tui.domain.trainee import NAME_MAX, Trainee, clean
 from gonghui_tui.i18n import t
+from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.translated import Translated
 
 
-class TraineeAskScreen(Translated, ModalScreen[Trainee | None]):
+class TraineeAskScreen(BreakpointsAtStart, Translated, ModalScreen[Trainee | None]):
     """Returns the typed trainee, or None when skipped."""
 
     DEFAULT_CSS = """
