@@ -299,19 +299,24 @@ def cmd_cohort(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     paths = Paths.resolve(args.data_dir)
-    course = load_course_cached(course_path(args), paths.cache_dir)
-    settings, store, notices = open_progress(paths)
-    from gonghui_tui import linebreak
-    from gonghui_tui.tui.app import READY_EXIT_ENV, GonghuiApp
+    # Modules, the course and the settings live as long as the process. Made
+    # with the collector off, they are not walked again and again while they
+    # pile up (gen-0 and gen-1 passes over the growing heap: 30-40 ms at S, two
+    # full passes over the course at L, 110-160 ms); frozen, they are left out
+    # of every later collection, which would otherwise come back as a hitch
+    # between keypresses (docs/performance.md).
+    gc.disable()
+    try:
+        course = load_course_cached(course_path(args), paths.cache_dir)
+        settings, store, notices = open_progress(paths)
+        from gonghui_tui import linebreak
+        from gonghui_tui.tui.app import READY_EXIT_ENV, GonghuiApp
 
-    engine = linebreak.engine()
-    linebreak.remember(load_pieces(paths.cache_dir, engine))
-
-    # Modules, the course and the settings live as long as the process. Frozen,
-    # they are left out of every full garbage collection: one such walk over
-    # the ~50,000 start-up objects cost 30 ms before the first screen, and it
-    # would come back as a hitch between keypresses (docs/performance.md).
-    gc.freeze()
+        engine = linebreak.engine()
+        linebreak.remember(load_pieces(paths.cache_dir, engine))
+        gc.freeze()
+    finally:
+        gc.enable()
     source = course_path(args)
     app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
                      export_dir=paths.export_dir(), settings_path=paths.config,

@@ -23,7 +23,6 @@ from gonghui_tui.domain.course import (
     Section,
     SectionNote,
 )
-from gonghui_tui.domain.toml_errors import syntax_message
 from gonghui_tui.domain.input_files import COURSE_LIMIT, MAX_NESTING, InputFileError, nesting_position, read_limited
 from gonghui_tui.domain.safe_text import describe, first_control, safe
 from gonghui_tui.domain.toml_locate import Locator
@@ -186,6 +185,8 @@ def _parse(text: str, file: str) -> dict[str, Any]:
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        from gonghui_tui.domain.toml_errors import syntax_message  # only for a broken file
+
         raise CourseError([problem(file, line, col, AT_SYNTAX, "load.syntax", detail=syntax_message(message))]) from None
 
 

@@ -13,7 +13,6 @@ import errno
 import glob
 import os
 import stat
-import secrets
 from pathlib import Path
 from typing import Iterable
 
@@ -55,7 +54,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], mode: int = 0o600) -
     remove_stale_temps(path)
     # Named before it exists, so a signal at any moment after the file appears
     # finds the name to remove (tempfile.mkstemp returns it only afterwards).
-    tmp: Path | None = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp"
+    tmp: Path | None = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
     try:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
