@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import subprocess
 import sys
@@ -14,22 +13,6 @@ from gonghui_tui import linebreak
 from gonghui_tui.storage.linebreak_cache import load_pieces, save_pieces
 
 TEXT = "坚持以职工为中心：维护职工合法权益，竭诚服务职工群众（2025-06-09）。"
-
-
-def _start(home: Path) -> str:
-    """Start the installed app on the bundled course until its first screen; what it imported."""
-    env = {**os.environ, "GONGHUI_TUI_HOME": str(home), "GONGHUI_TUI_EXIT_WHEN_READY": "1"}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "gonghui_tui"], env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stderr
-
-
-def test_a_second_start_draws_its_first_screen_without_asking_uniseg(tmp_path):
-    first = _start(tmp_path / "home")
-    assert "uniseg.linebreak" in first  # the first start asks uniseg (~25 ms to import, 1-3 ms a piece)
-    second = _start(tmp_path / "home")
-    assert "uniseg" not in second
 
 
 def _wrap_in_a_new_process(cache: Path, engine: str | None = None) -> tuple[list[str], bool]:
