@@ -169,3 +169,30 @@ def test_a_review_the_file_lists_twice_is_stored_once(course, store, clock, tmp_
     result = import_progress(course, target, path, clock.now())
     assert result.reviews_added == len(data["reviews"]) - 1
     assert len(target.reviews(course.id)) == len(store.reviews(course.id))
+
+
+def test_reviews_after_the_stored_ones_are_added_without_rewriting_the_log(course, store, clock, tmp_path):
+    """18.1: the cost of an import follows what it adds. Reviews that all come after
+    a card's stored ones are appended; the stored rows stay as they were (before,
+    each touched card's whole log was deleted and written again). The card ends as
+    a replay of the whole merged log."""
+    laptop = other_store(tmp_path, clock, "laptop")
+    study(course, store, clock, "summary", rating=3)
+    first = tmp_path / "first.json"
+    export("json", first, course, store, clock.now(), Settings())
+    import_progress(course, laptop, first, clock.now())
+    rows_before = laptop.conn.execute("SELECT id, card_id, reviewed_ms, before_json FROM review_log").fetchall()
+
+    clock.advance(days=3)
+    study(course, store, clock, "summary", rating=2)  # later reviews of the same cards
+    second = tmp_path / "second.json"
+    export("json", second, course, store, clock.now(), Settings())
+    result = import_progress(course, laptop, second, clock.now())
+
+    rows_after = laptop.conn.execute("SELECT id, card_id, reviewed_ms, before_json FROM review_log").fetchall()
+    assert result.reviews_added == len(rows_after) - len(rows_before) > 0
+    assert rows_after[:len(rows_before)] == rows_before  # same ids, same rows
+    for card in course.cards_under("summary"):  # the desktop graded without fuzzing: a replay gives the same
+        mine, theirs = laptop.card(course.id, card.id), store.card(course.id, card.id)
+        assert (mine.state, mine.due_ms, mine.stability, mine.difficulty, mine.reps) == \
+               (theirs.state, theirs.due_ms, theirs.stability, theirs.difficulty, theirs.reps)

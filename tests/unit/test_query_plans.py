@@ -85,3 +85,21 @@ def test_every_store_keeps_the_card_index(tmp_path: Path, clock):
     columns = [r[2] for r in store.conn.execute("PRAGMA index_info(review_log_card)")]
     assert columns == ["course_id", "card_id", "reviewed_ms", "rating"]
     store.close()
+
+
+def test_rewriting_a_card_log_from_a_review_on_searches_the_card_index(course, store, clock, tmp_path):
+    """An import with a review older than a card's stored ones replaces that card's
+    rows from there on; the DELETE finds them through review_log_card."""
+    other = Store.open(tmp_path / "older" / "progress.sqlite3", clock.now())
+    study(course, other, clock, "overview", rating=4)  # the other machine first ...
+    path = tmp_path / "older.json"
+    export("json", path, course, other, clock.now(), Settings())
+    other.close()
+    clock.advance(days=2)
+    study(course, store, clock, "overview", rating=1)  # ... this one later, so the file's reviews go first
+    statements = recorded(store, lambda: import_progress(course, store, path, clock.now()))
+    deletes = [s for s in statements if s.lstrip().upper().startswith("DELETE")]
+    assert deletes and all("reviewed_ms" in s for s in deletes)
+    assert bad_plans(store.conn, deletes) == []
+    plan = " ".join(row[-1] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {deletes[0]}"))
+    assert "review_log_card" in plan and "reviewed_ms" in plan

@@ -98,8 +98,8 @@ class ProgressStore(Protocol):
         """card id -> its reviews' keys (reviewed_ms * 8 + rating), joined by commas."""
         ...
 
-    def card_histories(self, course_id: str, card_ids) -> dict[str, list[tuple[int, int, int | None]]]:
-        """card id -> (reviewed_ms, rating, duration_ms) of its stored reviews, oldest first."""
+    def card_histories(self, course_id: str, card_ids) -> dict[str, list[tuple[int, int, int | None, int | None]]]:
+        """card id -> (reviewed_ms, rating, duration_ms, state_before) of its stored reviews, oldest first."""
         ...
 
     def cards_by_id(self, course_id: str, card_ids) -> dict[str, CardRecord]: ...

@@ -159,7 +159,9 @@ class ImportPlan:
     sections: list[tuple[str, bool, int | None, int | None, float]] = field(default_factory=list)
     notes: list[tuple[str, str, int]] = field(default_factory=list)
     cards: list[CardRecord] = field(default_factory=list)
-    replace_logs_of: list[str] = field(default_factory=list)  # card ids whose log is rewritten whole
+    # (card id, reviewed_ms, rating): that card's stored reviews from this one on are
+    # replaced by the rows in ``reviews`` (the ones before it stay as they are)
+    replace_logs_from: list[tuple[str, int, int]] = field(default_factory=list)
     # (card_id, rating, reviewed_ms, duration_ms, state_before, before_json)
     reviews: list[tuple[str, int, int, int | None, int | None, str | None]] = field(default_factory=list)
     # Reviews stored as the file has them, with no card state before each: the whole

@@ -328,9 +328,10 @@ class Store(QueueReads):
             "SELECT card_id, group_concat(reviewed_ms * 8 + rating) FROM review_log "
             "WHERE course_id = ? GROUP BY card_id", (course_id,)))
 
-    def card_histories(self, course_id: str, card_ids) -> dict[str, list[tuple[int, int, int | None]]]:
-        """(reviewed_ms, rating, duration_ms) of each card's stored reviews, oldest first."""
-        sql = ("SELECT reviewed_ms, rating, duration_ms FROM review_log WHERE course_id = ? AND card_id = ? "
+    def card_histories(self, course_id: str, card_ids) -> dict[str, list[tuple[int, int, int | None, int | None]]]:
+        """(reviewed_ms, rating, duration_ms, state_before) of each card's stored reviews, oldest first."""
+        sql = ("SELECT reviewed_ms, rating, duration_ms, state_before FROM review_log "
+               "WHERE course_id = ? AND card_id = ? "
                "ORDER BY reviewed_ms, rating, id")  # the order of review_log_card: no sort, no scan
         return {cid: self.conn.execute(sql, (course_id, cid)).fetchall() for cid in card_ids}
 
@@ -370,8 +371,8 @@ class Store(QueueReads):
                     leech = excluded.leech""",
                 [(r.card_id, r.state, r.step, r.stability, r.difficulty, r.due_ms, r.last_review_ms, r.reps,
                   r.lapses, int(r.suspended), r.buried_until_ms, int(r.leech), course_id) for r in plan.cards])
-            c.executemany("DELETE FROM review_log WHERE course_id = ? AND card_id = ?",
-                          [(course_id, card_id) for card_id in plan.replace_logs_of])
+            c.executemany("DELETE FROM review_log WHERE course_id = ? AND card_id = ? AND (reviewed_ms, rating) >= (?, ?)",
+                          [(course_id, *start) for start in plan.replace_logs_from])
             with _bulk_insert(c, len(plan.reviews) + len(plan.as_filed)):
                 c.executemany(
                     """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms, state_before,
