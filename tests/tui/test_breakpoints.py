@@ -35,3 +35,27 @@ async def test_a_screen_is_first_styled_with_its_size_class(app, monkeypatch, si
         shown = app.screen
         assert shown.has_class(wanted) and not shown.has_class(unwanted)
         assert wanted in first_classes[id(shown)], type(shown).__name__
+
+
+# (The dashboard is styled a third time when its figures arrive, after its first frame.)
+@pytest.mark.parametrize("screen", ["help", "settings", "export", "search", "drill"])
+async def test_opening_a_screen_styles_its_widgets_twice_not_more(app, monkeypatch, screen):
+    """Textual styles a widget when it is mounted and once when its screen is shown.
+    Focusing a field in on_mount (settings, the export dialog) styled every widget
+    of the screen twice more, through the focus-within classes of its containers:
+    those screens now name the field in AUTO_FOCUS instead."""
+    styled: dict[int, int] = {}
+    apply = Stylesheet.apply
+
+    def counting(self, node, *args, **kwargs):
+        styled[id(node)] = styled.get(id(node), 0) + 1
+        return apply(self, node, *args, **kwargs)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "apply", counting)
+        await pilot.press(*OPENED_BY[screen])
+        await pilot.pause()
+        counts = sorted(styled.get(id(node), 0) for node in app.screen.walk_children(with_self=True))
+        assert counts[len(counts) // 2] <= 2, counts
+        assert app.screen.focused is not None

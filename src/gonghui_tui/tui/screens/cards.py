@@ -61,6 +61,8 @@ def row_labels(row: BrowserRow, now: datetime | None = None) -> tuple[str, str, 
 
 
 class CardBrowserScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
+    # Focused from the start: focusing in on_mount styled the whole screen once more.
+    AUTO_FOCUS = "CardTable"
     DEFAULT_CSS = """
     CardBrowserScreen { align: center middle; }
     CardBrowserScreen #browser-box { width: 100%; height: 100%; }
@@ -101,7 +103,6 @@ class CardBrowserScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#browser-filters", Static).update(Text(t("cards.loading"), style="dim italic"))
-        self.query_one(CardTable).focus()
         self.run_worker(self._load, thread=True, exit_on_error=False, group="browser-rows")
 
     def _load(self) -> tuple[list[BrowserRow], SearchIndex]:

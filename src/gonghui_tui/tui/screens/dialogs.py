@@ -17,6 +17,8 @@ from gonghui_tui.tui.translated import Translated
 
 
 class ConfirmScreen(BreakpointsAtStart, Translated, ModalScreen[bool]):
+    # Focused from the start: focusing in on_mount styled the whole screen once more.
+    AUTO_FOCUS = "#no"
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen .dialog { width: 60; max-width: 95%; height: auto; }
@@ -36,9 +38,6 @@ class ConfirmScreen(BreakpointsAtStart, Translated, ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("export.yes"), id="yes", variant="warning")
                 yield Button(t("export.no"), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -52,6 +52,8 @@ def binding_rows(screen: Screen) -> list[tuple[str, str]]:
 
 
 class HelpScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
+    # Focused from the start: focusing in on_mount styled the whole screen once more.
+    AUTO_FOCUS = "DataTable"
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen #help-box { width: 70; max-width: 95%; height: 80%; }
@@ -81,7 +83,6 @@ class HelpScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
         table.add_columns(t("help.key"), t("help.action"))
         for keys, description in self.rows:
             table.add_row(Text(keys, style="bold"), Text(description))
-        table.focus()
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

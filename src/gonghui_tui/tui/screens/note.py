@@ -20,6 +20,8 @@ SAVE_DELAY = 0.6
 
 
 class NoteScreen(BreakpointsAtStart, Translated, ModalScreen[str]):
+    # Focused from the start: focusing in on_mount styled the whole screen once more.
+    AUTO_FOCUS = "TextArea"
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen #note-box { width: 80%; max-width: 100; height: 70%; }
@@ -46,7 +48,6 @@ class NoteScreen(BreakpointsAtStart, Translated, ModalScreen[str]):
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
-        area.focus()
         area.move_cursor(area.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -42,6 +42,8 @@ def result_text(result: Result, section_title: str) -> Text:
 
 
 class SearchScreen(BreakpointsAtStart, Translated, ModalScreen[str | None]):
+    # Focused from the start: focusing in on_mount styled the whole screen once more.
+    AUTO_FOCUS = "Input"
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
     SearchScreen #search-box { width: 90%; max-width: 110; height: 80%; margin-top: 2; }
@@ -66,7 +68,6 @@ class SearchScreen(BreakpointsAtStart, Translated, ModalScreen[str | None]):
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
         self._show("")
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -50,6 +50,9 @@ class SettingsScreen(BreakpointsAtStart, Translated, ModalScreen[Settings | None
     SettingsScreen #settings-keys { margin-top: 1; }
     SettingsScreen Input.-invalid { background: $error 30%; }
     """
+    # The first field has the focus from the start (focused in on_mount, the
+    # focus change styled every widget of the screen once more).
+    AUTO_FOCUS = f"#set-{NUMBERS[0]}"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "bind.close", id="settings.cancel"),
         Binding("ctrl+s", "save", "bind.save", id="settings.save"),
@@ -63,6 +66,9 @@ class SettingsScreen(BreakpointsAtStart, Translated, ModalScreen[Settings | None
         self.themes = themes if settings.theme in themes else [settings.theme, *themes]
 
     def compose(self) -> ComposeResult:
+        # The fields line up in either language; the width is set before the labels
+        # are mounted (set in on_mount, each label was laid out and styled again).
+        self._label_width = max(cell_len(t(f"settings.{name}")) for name in (*NUMBERS, "theme", "language", *TEXTS)) + 2
         with VerticalScroll(classes="dialog", id="settings-box"):
             yield Static(Text(t("settings.title"), style="bold"), id="settings-title")
             for name in NUMBERS:
@@ -83,13 +89,9 @@ class SettingsScreen(BreakpointsAtStart, Translated, ModalScreen[Settings | None
                 yield Button(t("settings.cancel"), id="settings-cancel", compact=True)
 
     def _row(self, name: str, field) -> Horizontal:
-        return Horizontal(Label(t(f"settings.{name}"), classes="settings-label"), field, classes="settings-row")
-
-    def on_mount(self) -> None:
-        width = max(cell_len(t(f"settings.{name}")) for name in (*NUMBERS, "theme", "language", *TEXTS)) + 2
-        for label in self.query(".settings-label").results(Label):
-            label.styles.width = width  # the fields line up in either language
-        self.query_one(f"#set-{NUMBERS[0]}", Input).focus()
+        label = Label(t(f"settings.{name}"), classes="settings-label")
+        label.styles.width = self._label_width
+        return Horizontal(label, field, classes="settings-row")
 
     def read(self) -> Settings | None:
         """The settings on screen, or None after saying which value is wrong."""

@@ -22,6 +22,8 @@ from gonghui_tui.tui.translated import Translated
 
 
 class TraineeAskScreen(BreakpointsAtStart, Translated, ModalScreen[Trainee | None]):
+    # Focused from the start: focusing in on_mount styled the whole screen once more.
+    AUTO_FOCUS = "#ask-name"
     """Returns the typed trainee, or None when skipped."""
 
     DEFAULT_CSS = """
@@ -47,9 +49,6 @@ class TraineeAskScreen(BreakpointsAtStart, Translated, ModalScreen[Trainee | Non
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ask.ok"), id="ask-ok", variant="primary", compact=True)
                 yield Button(t("ask.skip"), id="ask-skip", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#ask-name", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
