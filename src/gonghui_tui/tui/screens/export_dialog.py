@@ -51,8 +51,6 @@ def target_path(text: str, name: str, base: Path) -> Path | None:
 
 
 class ExportScreen(BreakpointsAtStart, Translated, ModalScreen[ExportRequest | None]):
-    # Focused from the start: focusing in on_mount styled the whole screen once more.
-    AUTO_FOCUS = "OptionList"
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen #export-box { width: 72; max-width: 95%; height: auto; max-height: 100%; }
@@ -93,6 +91,11 @@ class ExportScreen(BreakpointsAtStart, Translated, ModalScreen[ExportRequest | N
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("export.do"), id="export-go", variant="primary", compact=True)
                 yield Button(t("export.no"), id="export-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        # Not AUTO_FOCUS (which saves a style pass elsewhere): focused before the
+        # first layout, the list scrolled the dialog's title away at 40x12.
+        self.query_one(OptionList).focus()
 
     def _typed_trainee(self) -> Trainee:
         return Trainee(self.query_one("#export-name", Input).value.strip(),

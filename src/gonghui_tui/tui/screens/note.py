@@ -25,7 +25,9 @@ class NoteScreen(BreakpointsAtStart, Translated, ModalScreen[str]):
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen #note-box { width: 80%; max-width: 100; height: 70%; }
-    NoteScreen #note-text { height: 1fr; }
+    NoteScreen #note-text { height: 1fr; min-height: 3; }
+    /* 12 rows: 70% left the text area no row once the title wrapped */
+    NoteScreen.-short #note-box { width: 100%; height: 100%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "bind.save_close", priority=True, id="note.close"),
