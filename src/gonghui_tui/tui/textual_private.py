@@ -40,12 +40,19 @@ def fresh_bindings(node: DOMNode) -> BindingsMap:
 
 def set_footer_key(widget: FooterKey, key: str, key_display: str, description: str, action: str,
                    disabled: bool, tooltip: str) -> None:
-    """Make ``widget`` show another key, as a new ``FooterKey(...)`` with these values would."""
+    """Make ``widget`` show another key, as a new ``FooterKey(...)`` with these values
+    would; a widget that already shows it is left alone (not drawn again)."""
+    if (widget.key, widget.key_display, widget.description, widget.action, widget._disabled) == \
+            (key, key_display, description, action, disabled):
+        if widget.tooltip != (tooltip or None):
+            widget.tooltip = tooltip or None
+        return
+    resized = (widget.key_display, widget.description) != (key_display, description)
     widget.key, widget.key_display, widget.description, widget.action = key, key_display, description, action
     widget._disabled = disabled
     widget.set_class(disabled, "-disabled")
     widget.tooltip = tooltip or None
-    widget.refresh(layout=True)
+    widget.refresh(layout=resized)
 
 
 def footer_bindings_ready(footer: Footer) -> bool:
