@@ -19,12 +19,12 @@ APP_KEYS = {"q", "question_mark", "p", "e", "comma"}  # the app's own, on every 
 
 def footer(app) -> dict[str, str]:
     return {key.key: key.description for key in app.screen.query(FooterKey)
-            if not key.disabled and key.key != "ctrl+p"}
+            if key.display and not key.disabled and key.key != "ctrl+p"}
 
 
 def footer_actions(app) -> set[str]:
     return {key.action for key in app.screen.query(FooterKey)
-            if not key.disabled and key.key != "ctrl+p"}  # the palette key is always there
+            if key.display and not key.disabled and key.key != "ctrl+p"}  # the palette key is always there
 
 
 def working_actions(screen) -> set[str]:

@@ -16,7 +16,7 @@ from .helpers import screen_text, squash
 
 
 def footer_keys(app) -> list[str]:
-    return [key.key for key in app.screen.query(FooterKey) if not key.disabled]
+    return [key.key for key in app.screen.query(FooterKey) if key.display and not key.disabled]
 
 
 async def test_footer_shows_the_keys_that_work_now(course, store, clock):

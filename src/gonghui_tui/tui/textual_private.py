@@ -52,6 +52,8 @@ def set_footer_key(widget: FooterKey, key: str, key_display: str, description: s
     widget._disabled = disabled
     widget.set_class(disabled, "-disabled")
     widget.tooltip = tooltip or None
+    if resized:
+        widget.clear_cached_dimensions()  # its width is "auto": measured from what it shows
     widget.refresh(layout=resized)
 
 

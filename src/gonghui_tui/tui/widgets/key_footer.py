@@ -155,7 +155,13 @@ class KeyFooter(Footer):
         for key, display, label, action, disabled, tooltip, is_palette in self._specs():
             widget = FooterKey(key, display, label, action, disabled=disabled, tooltip=tooltip,
                                classes="-command-palette" if is_palette else "")
-            yield widget if is_palette else widget.data_bind(compact=Footer.compact)
+            if is_palette:
+                yield widget
+                continue
+            # Made with the footer's value: the binding then changes nothing (a
+            # FooterKey starts compact, and each toggle of its class restyled it).
+            widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget.data_bind(compact=Footer.compact)
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False
