@@ -30,10 +30,18 @@ SLOW_FSYNC = ("import os, sys, time; real = os.fsync; "
               "from gonghui_tui.cli import main; sys.exit(main(sys.argv[1:]))")
 
 
+def _as_from_a_terminal() -> None:
+    # A pytest-xdist worker ignores SIGINT, and a child inherits that: Python then
+    # never raises KeyboardInterrupt, and the SIGINT cases waited for the whole
+    # slow export. A shell starts the command with SIGINT at its default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def cli(home: Path, *args: str, slow_fsync: float = 0.0, **popen) -> subprocess.Popen:
     env = {**os.environ, "GONGHUI_TUI_HOME": str(home), "SLOW_FSYNC": str(slow_fsync)}
     return subprocess.Popen([sys.executable, "-c", SLOW_FSYNC, "--lang", "en", *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_as_from_a_terminal, **popen)
 
 
 def run(home: Path, *args: str) -> tuple[int, str, str]:
