@@ -173,12 +173,20 @@ class KeyFooter(Footer):
         self._shown = shown
         specs = self._specs()
         current = list(self.query_children(FooterKey))
-        if [w.has_class("-command-palette") for w in current] == [spec[-1] for spec in specs]:
-            # The same number of keys in the same places (the drill's keys change
-            # meaning and state on every key): each widget shows its new key. A
-            # recompose made and styled every FooterKey again, ~5 ms a rebuild.
-            for widget, (key, display, label, action, disabled, tooltip, _) in zip(current, specs):
-                set_footer_key(widget, key, display, label, action, disabled, tooltip)
+        keys = [w for w in current if not w.has_class("-command-palette")]
+        palettes = [w for w in current if w.has_class("-command-palette")]
+        wanted = [spec for spec in specs if not spec[-1]]
+        palette_specs = [spec for spec in specs if spec[-1]]
+        if len(keys) >= len(wanted) and len(palettes) == len(palette_specs):
+            # Enough key widgets already (the drill's keys change meaning, state and
+            # number on every key): each shows its new key and the rest hide. A
+            # recompose made, mounted and styled every key widget again, and drew
+            # the screen twice more after each drill key.
+            for widget, spec in [*zip(keys, wanted), *zip(palettes, palette_specs)]:
+                set_footer_key(widget, *spec[:-1])
+                widget.display = True
+            for widget in keys[len(wanted):]:
+                widget.display = False
             return
         await self.recompose()
         # Calls the watchers of `compact`, which drops those of removed keys.
