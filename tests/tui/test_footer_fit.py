@@ -78,3 +78,18 @@ async def test_reader_and_drill_footers_fit_every_width(course, store, clock, la
         await pilot.press("escape", "p")
         await pilot.pause()
         await check_every_width(app, pilot, lang)
+
+
+async def test_the_way_back_from_the_drill_summary_is_on_a_40_column_footer(course, store, clock):
+    app = GonghuiApp(course=course, store=store, now=clock.now, fuzzing=False)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("enter", "3", "escape")  # one card, then leave: the summary
+        await pilot.pause()
+        await pilot.pause()
+        row = screen_text(app).splitlines()[-1]
+        assert "esc" in row and "返回阅读" in row, row
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, DrillScreen)

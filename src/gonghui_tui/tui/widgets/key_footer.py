@@ -34,7 +34,9 @@ from gonghui_tui.tui.translated import shown_description
 # DEFAULT_CSS paddings); the palette key adds its left border and right padding.
 KEY_EXTRA = 3
 PALETTE_EXTRA = KEY_EXTRA + 2
-FIRST_ACTIONS = ("quit",)
+# Kept when the footer is narrow: the way out of the program, and the way back
+# from the drill's summary (at 40 columns "u 撤销" took its place).
+FIRST_ACTIONS = ("quit", "back")
 
 
 def key_cells(key_display: str, description: str) -> int:
