@@ -149,6 +149,7 @@ UI: dict[str, tuple[str, str]] = {
     "bind.grade": ("评分", "Grade"),
     "bind.pick": ("选择选项", "Pick option"),
     "bind.back": ("返回阅读", "Back to reader"),
+    "bind.back_short": ("返回", "Back"),
     "drill.done": ("已完成 {done}", "Done {done}"),
     "drill.left": ("剩余 {left}", "left {left}"),
     "drill.count_new": ("新卡 {n}", "New {n}"),

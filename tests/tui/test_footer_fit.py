@@ -80,7 +80,9 @@ async def test_reader_and_drill_footers_fit_every_width(course, store, clock, la
         await check_every_width(app, pilot, lang)
 
 
-async def test_the_way_back_from_the_drill_summary_is_on_a_40_column_footer(course, store, clock):
+@pytest.mark.parametrize("lang", LANGUAGES)
+async def test_the_way_back_from_the_drill_summary_is_on_a_40_column_footer(course, store, clock, lang):
+    set_language(lang)
     app = GonghuiApp(course=course, store=store, now=clock.now, fuzzing=False)
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.press("D")
@@ -89,7 +91,9 @@ async def test_the_way_back_from_the_drill_summary_is_on_a_40_column_footer(cour
         await pilot.pause()
         await pilot.pause()
         row = screen_text(app).splitlines()[-1]
-        assert "esc" in row and "返回阅读" in row, row
+        back, quit_ = ("返回阅读", "q 退出") if lang == "zh" else ("Back", "q Quit")
+        assert "esc" in row and back in row and quit_ in row, row
+        assert row.index(quit_) < row.index("esc"), row  # the way out of the program stays first
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, DrillScreen)

@@ -123,7 +123,8 @@ class KeyFooter(Footer):
                 seen.add(binding.action)
                 keys.append((binding, enabled, tooltip))
         # Quit first: a narrow footer never leaves out the way out.
-        keys.sort(key=lambda k: k[0].action not in FIRST_ACTIONS)
+        order = {action: i for i, action in enumerate(FIRST_ACTIONS)}
+        keys.sort(key=lambda k: order.get(k[0].action, len(order)))
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
