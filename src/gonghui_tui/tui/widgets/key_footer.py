@@ -19,6 +19,8 @@ which cut labels mid-character ("c 突 ▏^p 命令面板", "^p 命令  板").
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,6 +39,18 @@ PALETTE_EXTRA = KEY_EXTRA + 2
 # Kept when the footer is narrow: the way out of the program, and the way back
 # from the drill's summary (at 40 columns "u 撤销" took its place).
 FIRST_ACTIONS = ("quit", "back")
+
+
+class KeySpec(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str
+    display: str
+    label: str
+    action: str
+    disabled: bool
+    tooltip: str
+    is_palette: bool
 
 
 def key_cells(key_display: str, description: str) -> int:
@@ -130,35 +144,36 @@ class KeyFooter(Footer):
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         return keys, palette
 
-    def candidates(self) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
-        """(key display, label) of every key that would be shown, and of the palette key."""
-        keys, palette = self._active()
+    def candidates(self, active: tuple | None = None) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
+        """(key display, label) of every key that would be shown, and of the palette key
+        (of ``active``, what ``_active`` returned, when given)."""
+        keys, palette = active or self._active()
         return ([(self.app.get_key_display(b), shown_description(b.description) or "") for b, _, _ in keys],
                 (self.app.get_key_display(palette[1]), shown_description(palette[1].description) or "")
                 if palette else None)
 
-    def _specs(self) -> list[tuple[str, str, str, str, bool, str, bool]]:
-        """(key, key display, label, action, disabled, tooltip, is the palette key) of each key shown."""
+    def _specs(self) -> list[KeySpec]:
+        """Each key shown, the palette key last."""
         if not footer_bindings_ready(self):
             return []
-        keys, palette = self._active()
-        shown, palette_label = fit_labels(*self.candidates(), self._width())
+        keys, palette = active = self._active()
+        shown, palette_label = fit_labels(*self.candidates(active), self._width())
         specs = []
         for index, label in shown:
             binding, enabled, tooltip = keys[index]
-            specs.append((binding.key, self.app.get_key_display(binding), label, binding.action, not enabled,
-                          tooltip or binding.description, False))
+            specs.append(KeySpec(binding.key, self.app.get_key_display(binding), label, binding.action,
+                                 not enabled, tooltip or binding.description, False))
         if palette is not None and palette_label is not None:
             _, binding, enabled, tooltip = palette
-            specs.append((binding.key, self.app.get_key_display(binding), palette_label, binding.action,
-                          not enabled, binding.tooltip or binding.description, True))
+            specs.append(KeySpec(binding.key, self.app.get_key_display(binding), palette_label, binding.action,
+                                 not enabled, binding.tooltip or binding.description, True))
         return specs
 
     def compose(self) -> ComposeResult:
-        for key, display, label, action, disabled, tooltip, is_palette in self._specs():
-            widget = FooterKey(key, display, label, action, disabled=disabled, tooltip=tooltip,
-                               classes="-command-palette" if is_palette else "")
-            if is_palette:
+        for spec in self._specs():
+            widget = FooterKey(spec.key, spec.display, spec.label, spec.action, disabled=spec.disabled,
+                               tooltip=spec.tooltip, classes="-command-palette" if spec.is_palette else "")
+            if spec.is_palette:
                 yield widget
                 continue
             # Made with the footer's value: the binding then changes nothing (a
@@ -178,15 +193,16 @@ class KeyFooter(Footer):
         current = list(self.query_children(FooterKey))
         keys = [w for w in current if not w.has_class("-command-palette")]
         palettes = [w for w in current if w.has_class("-command-palette")]
-        wanted = [spec for spec in specs if not spec[-1]]
-        palette_specs = [spec for spec in specs if spec[-1]]
+        wanted = [spec for spec in specs if not spec.is_palette]
+        palette_specs = [spec for spec in specs if spec.is_palette]
         if len(keys) >= len(wanted) and len(palettes) == len(palette_specs):
             # Enough key widgets already (the drill's keys change meaning, state and
             # number on every key): each shows its new key and the rest hide. A
             # recompose made, mounted and styled every key widget again, and drew
             # the screen twice more after each drill key.
             for widget, spec in [*zip(keys, wanted), *zip(palettes, palette_specs)]:
-                set_footer_key(widget, *spec[:-1])
+                set_footer_key(widget, spec.key, spec.display, spec.label, spec.action, spec.disabled,
+                               spec.tooltip)
                 widget.display = True
             for widget in keys[len(wanted):]:
                 widget.display = False
