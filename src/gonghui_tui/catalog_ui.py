@@ -38,7 +38,6 @@ UI: dict[str, tuple[str, str]] = {
     "bind.cursor_left": ("左移", "Left"),
     "bind.cursor_right": ("右移", "Right"),
     "bind.choose": ("选定", "Select"),
-    "bind.submit": ("提交", "Submit"),
     "bind.palette": ("命令面板", "Command palette"),
     "bind.select": ("展开/收起", "Expand/collapse"),
     "bind.parent": ("收起/到上级", "Collapse/to parent"),

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from gonghui_tui.tui.app import GonghuiApp
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.screens.help import HelpScreen, key_label
-from gonghui_tui.tui.textual_private import FooterKey
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
 from .helpers import screen_text, squash
@@ -17,14 +17,22 @@ from .helpers import screen_text, squash
 APP_KEYS = {"q", "question_mark", "p", "e", "comma"}  # the app's own, on every screen
 
 
+def drawn(app):
+    """The keys the footer drew, that work now (the palette key is always there)."""
+    row = screen_text(app).splitlines()[-1]
+    keys = [place.spec for place in app.screen.query_one(KeyFooter).placed
+            if not place.spec.disabled and not place.spec.is_palette]
+    for spec in keys:
+        assert f"{spec.display} {spec.label}".strip() in row, (spec, row)
+    return keys
+
+
 def footer(app) -> dict[str, str]:
-    return {key.key: key.description for key in app.screen.query(FooterKey)
-            if key.display and not key.disabled and key.key != "ctrl+p"}
+    return {spec.key: spec.label for spec in drawn(app)}
 
 
 def footer_actions(app) -> set[str]:
-    return {key.action for key in app.screen.query(FooterKey)
-            if key.display and not key.disabled and key.key != "ctrl+p"}  # the palette key is always there
+    return {spec.action for spec in drawn(app)}
 
 
 def working_actions(screen) -> set[str]:
@@ -36,7 +44,6 @@ def working_actions(screen) -> set[str]:
 async def state(app, pilot, *keys: str) -> dict[str, str]:
     await pilot.press(*keys)
     await pilot.pause()
-    await pilot.pause()  # the footer rebuilds after the refresh
     shown = footer(app)
     assert footer_actions(app) == working_actions(app.screen)
     return {key: label for key, label in shown.items() if key not in APP_KEYS}

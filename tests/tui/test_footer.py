@@ -1,22 +1,23 @@
-"""The key footer: follows the keys that work now, and a long drill does not
-keep every footer it replaced in memory."""
+"""The key footer: follows the keys that work now, a long drill keeps no
+widget it replaced in memory, and a click on a key presses it."""
 
 from __future__ import annotations
 
 import gc
 from zoneinfo import ZoneInfo
 
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
 
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.tui.app import GonghuiApp
 from gonghui_tui.tui.screens.drill import DrillScreen
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 from .helpers import screen_text, squash
 
 
 def footer_keys(app) -> list[str]:
-    return [key.key for key in app.screen.query(FooterKey) if key.display and not key.disabled]
+    return [place.spec.key for place in app.screen.query_one(KeyFooter).placed if not place.spec.disabled]
 
 
 async def test_footer_shows_the_keys_that_work_now(course, store, clock):
@@ -38,17 +39,41 @@ async def test_footer_shows_the_keys_that_work_now(course, store, clock):
         assert "暂埋到明天" not in squash(screen_text(app))
 
 
-async def test_long_drill_keeps_no_replaced_footer(course, store, clock):
+def live_widgets() -> int:
+    gc.collect()
+    return sum(isinstance(o, Widget) for o in gc.get_objects())
+
+
+async def test_long_drill_keeps_no_replaced_widget(course, store, clock):
+    """Textual's Footer kept every key widget it replaced (18 per card): the
+    number of live widgets must not grow with the number of cards."""
     app = GonghuiApp(course=course, store=store, now=clock.now, fuzzing=False,
                      settings=Settings(new_cards_per_day=500), tz=ZoneInfo("Asia/Shanghai"), seed=7)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("D")
         await pilot.pause()
+        await pilot.press("enter", "3", "enter", "3")
+        await pilot.pause()
+        before = live_widgets()
         for _ in range(15):
             await pilot.press("enter", "3")
         await pilot.pause()
-        assert app.screen.session.done == 15
-        gc.collect()
-        alive = [o for o in gc.get_objects() if isinstance(o, FooterKey)]
-        shown = [key for screen in app.screen_stack for key in screen.query(FooterKey)]
-        assert len(alive) == len(shown), f"{len(alive) - len(shown)} replaced footer keys still in memory"
+        assert app.screen.session.done == 17
+        assert live_widgets() == before
+
+
+async def test_a_click_on_a_footer_key_presses_it(course, store, clock):
+    app = GonghuiApp(course=course, store=store, now=clock.now, fuzzing=False,
+                     tz=ZoneInfo("Asia/Shanghai"), seed=7)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        reveal = next(place for place in footer.placed if place.spec.action in ("reveal", "next_item"))
+        assert not app.screen.face.revealed
+        await pilot.click(KeyFooter, offset=(reveal.start + 1, 0))
+        await pilot.pause()
+        while not app.screen.face.revealed:  # a list card shows one item per press
+            await pilot.click(KeyFooter, offset=(reveal.start + 1, 0))
+            await pilot.pause()
+        assert "3" in footer_keys(app)

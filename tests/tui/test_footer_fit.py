@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets._footer import FooterKey
 
 from gonghui_tui.i18n import CATALOG, LANGUAGES, set_language
 from gonghui_tui.tui.app import GonghuiApp
@@ -48,19 +47,19 @@ async def check_every_width(app, pilot, lang: str) -> None:
         await pilot.pause()
         await pilot.pause()
         row = screen_text(app).splitlines()[-1]
-        keys = [k for k in app.screen.query(FooterKey) if k.display and k.region.width]
+        keys = app.screen.query_one(KeyFooter).placed
         assert keys, width
         right = width
         for key in keys:
-            assert key.description in allowed, (width, key.description)
-            assert key.region.right <= width, (width, key.description)
-            if "-command-palette" in key.classes:
-                right = key.region.x
+            assert key.spec.label in allowed, (width, key.spec.label)
+            assert key.end <= width, (width, key.spec.label)
+            if key.spec.is_palette:
+                right = key.start
         for key in keys:
-            shown = f"{key.key_display} {key.description}".strip()
+            shown = f"{key.spec.display} {key.spec.label}".strip()
             assert shown in row, (width, shown, row)
-            if "-command-palette" not in key.classes:
-                assert key.region.right <= right, (width, key.description, row)
+            if not key.spec.is_palette:
+                assert key.end <= right, (width, key.spec.label, row)
         assert cell_len(row) <= width
 
 

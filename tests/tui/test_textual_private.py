@@ -4,16 +4,12 @@ And the outline redraws its marks through public API only."""
 
 from __future__ import annotations
 
-import inspect
-
 from textual.binding import Binding, BindingsMap
-from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.tui.app import GonghuiApp
-from gonghui_tui.tui.textual_private import FooterKey, fresh_bindings
+from gonghui_tui.tui.textual_private import fresh_bindings
 
 from .helpers import screen_text
 
@@ -33,13 +29,6 @@ def test_each_node_owns_a_fresh_copy_of_its_class_bindings():
     own.key_to_bindings["x"] = []
     assert [binding.id for binding in b._bindings.key_to_bindings["x"]] == ["probe.x"]
     assert [binding.id for binding in fresh_bindings(b).key_to_bindings["x"]] == ["probe.x"]
-
-
-def test_footer_key_and_ready_flag_are_as_the_footer_uses_them():
-    params = inspect.signature(FooterKey.__init__).parameters
-    assert list(params)[1:5] == ["key", "key_display", "description", "action"]
-    assert {"disabled", "tooltip", "classes"} <= set(params)
-    assert isinstance(Footer.__dict__.get("_bindings_ready"), Reactive)
 
 
 async def test_marking_a_section_read_redraws_its_mark_in_the_outline(course, store, clock):

@@ -30,6 +30,7 @@ from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.tui.boundary import report_save_error, saves
 from gonghui_tui.tui.format import local_time
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.card_table import GAP_STYLE, CardTable
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -60,7 +61,7 @@ def row_labels(row: BrowserRow, now: datetime | None = None) -> tuple[str, str, 
             flags[0] + ("+" if len(flags) > 1 else "") if flags else "")
 
 
-class CardBrowserScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
+class CardBrowserScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[None]):
     # Focused from the start: focusing in on_mount styled the whole screen once more.
     AUTO_FOCUS = "CardTable"
     DEFAULT_CSS = """
@@ -199,7 +200,7 @@ class CardBrowserScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
             self.app.push_screen(CardPreviewScreen(row))
 
 
-class CardPreviewScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
+class CardPreviewScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[None]):
     """One card as the drill would show it, question and answer together."""
 
     DEFAULT_CSS = """

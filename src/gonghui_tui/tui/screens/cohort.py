@@ -27,6 +27,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.screens.dashboard import forecast_bars
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import render_heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -52,7 +53,7 @@ SORT_KEYS: tuple[Callable[[RosterRow], Any], ...] = (
 )
 
 
-class CohortScreen(BreakpointsAtStart, Translated, Screen[None]):
+class CohortScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
     DEFAULT_CSS = """
     CohortScreen DataTable { height: 1fr; }
     CohortScreen .cohort-detail { height: auto; max-height: 5; padding: 0 1; background: $boost; }

@@ -13,10 +13,11 @@ from textual.widgets import Button, Static
 
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 
-class ConfirmScreen(BreakpointsAtStart, Translated, ModalScreen[bool]):
+class ConfirmScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[bool]):
     # Focused from the start: focusing in on_mount styled the whole screen once more.
     AUTO_FOCUS = "#no"
     DEFAULT_CSS = """

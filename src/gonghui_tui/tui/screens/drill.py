@@ -31,6 +31,7 @@ from gonghui_tui.tui.boundary import saves
 from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
 from gonghui_tui.tui.widgets.flashcard import render_face
@@ -46,7 +47,7 @@ COUNT_STYLES = (("drill.count_new", "bold blue"), ("drill.count_learning", "bold
                 ("drill.count_review", "bold green"))
 
 
-class DrillScreen(BreakpointsAtStart, Translated, Screen[None]):
+class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
     DEFAULT_CSS = """
     DrillScreen #drill { height: 1fr; padding: 0 1; }
     DrillScreen #drill-switcher, DrillScreen #drill-card-view { height: 1fr; }
@@ -85,8 +86,10 @@ class DrillScreen(BreakpointsAtStart, Translated, Screen[None]):
         Binding("escape", "back", "bind.back", id="drill.back"),
     ]
 
-    face: reactive[CardFace | None] = reactive(None, bindings=True, init=False)
-    finished: reactive[bool] = reactive(False, bindings=True, init=False)
+    # The watchers redraw the widgets that change; the screen itself has nothing
+    # to repaint (a reactive's default repaint redrew every widget on each key).
+    face: reactive[CardFace | None] = reactive(None, repaint=False, bindings=True, init=False)
+    finished: reactive[bool] = reactive(False, repaint=False, bindings=True, init=False)
 
     def __init__(self, session: DrillSession, title: str, seed: int | None = None) -> None:
         super().__init__()
@@ -136,7 +139,7 @@ class DrillScreen(BreakpointsAtStart, Translated, Screen[None]):
             return
         card = face.card
         path = " › ".join(s.title for s in self.session.course.path(card.section))
-        self.query_one("#drill-path", Static).update(Text(path, style="dim"))
+        self._show("#drill-path", Text(path, style="dim"))
         self._show_status()
         self.query_one("#drill-card", Static).update(render_face(face))
         grades = self.query_one("#drill-grades")
@@ -167,7 +170,15 @@ class DrillScreen(BreakpointsAtStart, Translated, Screen[None]):
         face = self.face
         if not self.finished and face is not None and self.session.record(face.card.id).leech:
             status.append("  " + t("drill.leech"), style="bold red")
-        self.query_one("#drill-status", Static).update(status)
+        self._show("#drill-status", status)
+
+    def _show(self, selector: str, text: Text) -> None:
+        """Show ``text`` in a line of the screen, unless it shows that already: each
+        update lays the screen out again (on Enter neither the path nor the counts change)."""
+        line = self.query_one(selector, Static)
+        shown = line.content
+        if not (isinstance(shown, Text) and (shown.plain, shown.style, shown.spans) == (text.plain, text.style, text.spans)):
+            line.update(text)
 
     def watch_finished(self, finished: bool) -> None:
         self.query_one(ContentSwitcher).current = "drill-summary" if finished else "drill-card-view"

@@ -23,6 +23,7 @@ from gonghui_tui.exporting import default_name
 from gonghui_tui.domain.trainee import NAME_MAX, Trainee
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 INCLUDE_NOTES_DEFAULT = True  # docs/export.md says so
@@ -50,7 +51,7 @@ def target_path(text: str, name: str, base: Path) -> Path | None:
     return path
 
 
-class ExportScreen(BreakpointsAtStart, Translated, ModalScreen[ExportRequest | None]):
+class ExportScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[ExportRequest | None]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen #export-box { width: 72; max-width: 95%; height: auto; max-height: 100%; }

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated, shown_description
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "exclamation_mark": "!", "comma": ",",
@@ -51,7 +52,7 @@ def binding_rows(screen: Screen) -> list[tuple[str, str]]:
     return [(" / ".join(grouped[d]), d) for d in order]
 
 
-class HelpScreen(BreakpointsAtStart, Translated, ModalScreen[None]):
+class HelpScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[None]):
     # Focused from the start: focusing in on_mount styled the whole screen once more.
     AUTO_FOCUS = "DataTable"
     DEFAULT_CSS = """

@@ -14,12 +14,13 @@ from textual.widgets import Static, TextArea
 
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 SAVE_DELAY = 0.6
 
 
-class NoteScreen(BreakpointsAtStart, Translated, ModalScreen[str]):
+class NoteScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[str]):
     # Focused from the start: focusing in on_mount styled the whole screen once more.
     AUTO_FOCUS = "TextArea"
     DEFAULT_CSS = """

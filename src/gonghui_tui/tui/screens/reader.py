@@ -26,13 +26,14 @@ from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.boundary import saves
 from gonghui_tui.tui.messages import OpenSearch, ShowCards, StartDrill
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 
-class ReaderScreen(BreakpointsAtStart, Translated, Screen):
+class ReaderScreen(QuietFocus, BreakpointsAtStart, Translated, Screen):
     DEFAULT_CSS = """
     ReaderScreen #reader { height: 1fr; }
     ReaderScreen #outline-pane {

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from gonghui_tui.domain.search import Result, SearchIndex
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 KIND_KEYS = {kind: f"search.kind_{kind}" for kind in ("title", "body", "list", "note", "card")}
@@ -41,7 +42,7 @@ def result_text(result: Result, section_title: str) -> Text:
     return text
 
 
-class SearchScreen(BreakpointsAtStart, Translated, ModalScreen[str | None]):
+class SearchScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[str | None]):
     # Focused from the start: focusing in on_mount styled the whole screen once more.
     AUTO_FOCUS = "Input"
     DEFAULT_CSS = """

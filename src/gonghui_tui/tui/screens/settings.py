@@ -22,6 +22,7 @@ from gonghui_tui.domain.trainee import NAME_MAX, clean
 from gonghui_tui.i18n import LANGUAGES, language, t
 from gonghui_tui.storage.settings import InvalidSetting, Settings, parse_setting
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 NUMBERS = ("new_cards_per_day", "max_reviews_per_day", "desired_retention", "read_dwell_seconds")
@@ -38,7 +39,7 @@ def shown_value(name: str, settings: Settings) -> str:
     return f"{value}%" if name == "desired_retention" else str(value)
 
 
-class SettingsScreen(BreakpointsAtStart, Translated, ModalScreen[Settings | None]):
+class SettingsScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Settings | None]):
     DEFAULT_CSS = """
     SettingsScreen { align: center middle; }
     SettingsScreen #settings-box { width: 76; max-width: 100%; height: auto; max-height: 100%; }

@@ -18,10 +18,11 @@ from textual.widgets import Button, Input, Label, Static
 from gonghui_tui.domain.trainee import NAME_MAX, Trainee, clean
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
+from gonghui_tui.tui.quiet_focus import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 
-class TraineeAskScreen(BreakpointsAtStart, Translated, ModalScreen[Trainee | None]):
+class TraineeAskScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Trainee | None]):
     # Focused from the start: focusing in on_mount styled the whole screen once more.
     AUTO_FOCUS = "#ask-name"
     """Returns the typed trainee, or None when skipped."""

@@ -1,20 +1,25 @@
-"""Textual's Footer, rebuilt at most once per refresh and without a leak.
+"""The key footer: one line of the keys that work now, drawn as one widget.
 
-Textual 8.2's Footer recomposes after every bindings change. Three problems
-show up in the drill, where bindings change on every key:
-- each of those changes queued its own recompose (3.6 per card);
-- it recomposes even when the keys it shows are the same: ~35 ms after each
-  key before the screen settles;
-- every FooterKey it replaced stayed alive: a FooterKey binds `compact` to
-  the Footer, and Textual drops watchers of removed widgets only when the
-  watched value changes, which `compact` never does. 18 widgets per card
-  were kept, and full garbage collections grew from 20 ms to 90 ms within
-  25 cards (docs/performance.md).
+Textual 8.2's Footer is a row of FooterKey widgets that it recomposes after
+every bindings change. In the drill, where bindings change on every key,
+that cost more than the card itself:
+- each key widget has an ``auto`` width, so a changed label moved and
+  resized its neighbours, and every resize asked the screen for one more
+  layout pass: three passes per drill key, each drawing every key widget;
+- a recompose made, mounted and styled the key widgets again (~35 ms);
+- every FooterKey it replaced stayed alive through its ``compact`` binding,
+  and full garbage collections grew from 20 ms to 90 ms within 25 cards.
 
-It also fits its labels to the width in terminal cells (a Chinese character
-takes two): a label is shown whole, or in its short form from the catalogue,
-or not at all. Textual's Footer lets keys run under the docked palette key,
+This footer is a single widget of fixed size. A bindings change marks it
+stale and asks for a repaint (never a layout); the keys are read from the
+screen when it is next drawn, in the same frame as whatever changed them.
+
+It fits its labels to the width in terminal cells (a Chinese character takes
+two): a label is shown whole, or in its short form from the catalogue, or
+not at all. Textual's Footer let keys run under the docked palette key,
 which cut labels mid-character ("c 突 ▏^p 命令面板", "^p 命令  板").
+A click on a key presses it, as on Textual's footer; hovering shows its
+tooltip.
 """
 
 from __future__ import annotations
@@ -22,20 +27,22 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rich.cells import cell_len
-from textual.app import ComposeResult
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 from gonghui_tui.i18n import short_label
-from gonghui_tui.tui.textual_private import (FooterKey, footer_bindings_ready, mark_footer_bindings_ready,
-                                             set_footer_key)
 from gonghui_tui.tui.translated import shown_description
 
-# Cells a FooterKey takes beyond its key and label: " k " and "label " (its
-# DEFAULT_CSS paddings); the palette key adds its left border and right padding.
+# Cells a key takes beyond its key and label: " k " and "label ".
 KEY_EXTRA = 3
+# Room kept for the palette key beyond its key and label. It takes 3 (a divider,
+# the space between, one cell of padding); 2 more keep the other keys off it.
 PALETTE_EXTRA = KEY_EXTRA + 2
+DIVIDER = "▏"
 # Kept when the footer is narrow: the way out of the program, and the way back
 # from the drill's summary (at 40 columns "u 撤销" took its place).
 FIRST_ACTIONS = ("quit", "back")
@@ -51,6 +58,14 @@ class KeySpec(NamedTuple):
     disabled: bool
     tooltip: str
     is_palette: bool
+
+
+class Placed(NamedTuple):
+    """A key drawn on the footer, and the cells it covers (start inclusive, end exclusive)."""
+
+    spec: KeySpec
+    start: int
+    end: int
 
 
 def key_cells(key_display: str, description: str) -> int:
@@ -95,38 +110,64 @@ def _fit(items: list[tuple[str, str]], width: int) -> list[tuple[int, str]]:
     return shown
 
 
-class KeyFooter(Footer):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._rebuild_queued = False
-        self._shown: tuple | None = None
+class KeyFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--hover",
+                         "key-footer--divider"}
+    # The colours of Textual's Footer and FooterKey, so themes apply as before.
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        &> .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        &> .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        &> .key-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        &> .key-footer--divider {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None,
+                 show_command_palette: bool = True) -> None:
+        super().__init__(id=id, classes=classes)
+        self.show_command_palette = show_command_palette
+        self._stale = True
+        self._specs: list[KeySpec] = []
+        self._specs_width = -1
+        self._placed: list[Placed] = []
+        self._hover: int | None = None
+        self._styles: dict[str, Style] = {}
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:
-        # Footer.bindings_changed, except that a rebuild already queued is enough:
-        # it reads the bindings as they are when it runs.
-        mark_footer_bindings_ready(self)
-        if self._rebuild_queued or not screen.app.app_focus:
+        # As Textual's Footer: while the terminal has no focus, the keys stay as they were.
+        if not screen.app.app_focus or screen is not self.screen:
             return
-        if self.is_attached and screen is self.screen:
-            self._rebuild_queued = True
-            self.call_after_refresh(self._rebuild)
+        self._stale = True
+        self.refresh()
 
-    def _keys_to_show(self) -> tuple:
-        """What Footer.compose draws from, as a comparable value."""
-        return tuple(
-            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
-            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
-            if binding.show
-        ) + (self.show_command_palette, self.compact, self._width())
-
-    def _width(self) -> int:
-        return self.size.width or self.screen.size.width
-
-    def on_resize(self) -> None:
-        if self._shown is not None and self._shown[-1] != self._width() and not self._rebuild_queued:
-            self._rebuild_queued = True
-            self.call_after_refresh(self._rebuild)
-
+    # -- what to show -------------------------------------------------------------------
     def _active(self) -> tuple[list[tuple[Binding, bool, str]], tuple | None]:
         """The keys to show, one per action as Footer does, and the palette key."""
         active = self.screen.active_bindings
@@ -152,12 +193,18 @@ class KeyFooter(Footer):
                 (self.app.get_key_display(palette[1]), shown_description(palette[1].description) or "")
                 if palette else None)
 
-    def _specs(self) -> list[KeySpec]:
-        """Each key shown, the palette key last."""
-        if not footer_bindings_ready(self):
-            return []
+    def specs(self) -> list[KeySpec]:
+        """Each key shown at the current width, the palette key last."""
+        width = self.size.width
+        if self._stale or width != self._specs_width:
+            self._specs = self._read_specs(width) if width else []
+            self._specs_width = width
+            self._stale = False
+        return self._specs
+
+    def _read_specs(self, width: int) -> list[KeySpec]:
         keys, palette = active = self._active()
-        shown, palette_label = fit_labels(*self.candidates(active), self._width())
+        shown, palette_label = fit_labels(*self.candidates(active), width)
         specs = []
         for index, label in shown:
             binding, enabled, tooltip = keys[index]
@@ -169,44 +216,76 @@ class KeyFooter(Footer):
                                  not enabled, binding.tooltip or binding.description, True))
         return specs
 
-    def compose(self) -> ComposeResult:
-        for spec in self._specs():
-            widget = FooterKey(spec.key, spec.display, spec.label, spec.action, disabled=spec.disabled,
-                               tooltip=spec.tooltip, classes="-command-palette" if spec.is_palette else "")
-            if spec.is_palette:
-                yield widget
-                continue
-            # Made with the footer's value: the binding then changes nothing (a
-            # FooterKey starts compact, and each toggle of its class restyled it).
-            widget.set_reactive(FooterKey.compact, self.compact)
-            yield widget.data_bind(compact=Footer.compact)
+    @property
+    def placed(self) -> list[Placed]:
+        """The keys as last drawn, with the cells each covers."""
+        return list(self._placed)
 
-    async def _rebuild(self) -> None:
-        self._rebuild_queued = False
-        if not self.is_attached:
+    # -- drawing --------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        self._styles.clear()  # the theme or the stylesheet changed
+        super().notify_style_update()
+
+    def _style(self, component: str) -> Style:
+        """A component's style, kept between repaints (a repaint clears Textual's cache)."""
+        if component not in self._styles:
+            self._styles[component] = self.get_component_rich_style(f"key-footer--{component}")
+        return self._styles[component]
+
+    def render(self) -> Text:
+        specs = self.specs()
+        key_style, label_style = self._style("key"), self._style("description")
+        line = Text(no_wrap=True, overflow="crop", end="")
+        placed: list[Placed] = []
+        for index, spec in enumerate(specs):
+            start = line.cell_len
+            if spec.is_palette:
+                # Docked right after a divider, compact ("▏^p 命令"), as Textual's Footer draws it.
+                label = f" {spec.label}" if spec.label else ""
+                used = 1 + cell_len(spec.display) + cell_len(label) + 1
+                line.append(" " * max(0, self.size.width - start - used))
+                line.append(DIVIDER, self._style("divider"))
+                start = line.cell_len
+                line.append(spec.display, key_style)
+                line.append(f"{label} ", label_style)
+            else:
+                line.append(f" {spec.display} ", key_style)
+                if spec.label:
+                    line.append(f"{spec.label} ", label_style)
+            if spec.disabled:
+                line.stylize("dim", start)
+            if index == self._hover and not spec.disabled:
+                line.stylize_before(self._style("hover"), start)
+            placed.append(Placed(spec, start, line.cell_len))
+        self._placed = placed
+        return line
+
+    # -- the mouse ------------------------------------------------------------------------
+    def _key_at(self, x: int) -> int | None:
+        for index, place in enumerate(self._placed):
+            if place.start <= x < place.end:
+                return index
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self._key_at(event.x)
+        if index != self._hover:
+            self._hover = index
+            self.tooltip = self._placed[index].spec.tooltip or None if index is not None else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._key_at(event.x)
+        if index is None:
             return
-        shown = self._keys_to_show()
-        if shown == self._shown:
-            return
-        self._shown = shown
-        specs = self._specs()
-        current = list(self.query_children(FooterKey))
-        keys = [w for w in current if not w.has_class("-command-palette")]
-        palettes = [w for w in current if w.has_class("-command-palette")]
-        wanted = [spec for spec in specs if not spec.is_palette]
-        palette_specs = [spec for spec in specs if spec.is_palette]
-        if len(keys) >= len(wanted) and len(palettes) == len(palette_specs):
-            # Enough key widgets already (the drill's keys change meaning, state and
-            # number on every key): each shows its new key and the rest hide. A
-            # recompose made, mounted and styled every key widget again, and drew
-            # the screen twice more after each drill key.
-            for widget, spec in [*zip(keys, wanted), *zip(palettes, palette_specs)]:
-                set_footer_key(widget, spec.key, spec.display, spec.label, spec.action, spec.disabled,
-                               spec.tooltip)
-                widget.display = True
-            for widget in keys[len(wanted):]:
-                widget.display = False
-            return
-        await self.recompose()
-        # Calls the watchers of `compact`, which drops those of removed keys.
-        self.mutate_reactive(Footer.compact)
+        spec = self._placed[index].spec
+        if spec.disabled:
+            self.app.bell()
+        else:
+            self.app.simulate_key(spec.key)
