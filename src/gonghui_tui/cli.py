@@ -32,7 +32,7 @@ from gonghui_tui.cli_parser import build_parser, choose_language
 from gonghui_tui.i18n import language, os_reason, set_language, t, translator
 from gonghui_tui.paths import Paths, bundled_course
 from gonghui_tui.storage.backup import daily_backup
-from gonghui_tui.storage.course_cache import load_course_cached, load_search_entries
+from gonghui_tui.storage.course_cache import load_course_cached, load_course_ids_cached, load_search_entries
 from gonghui_tui.storage.linebreak_cache import load_pieces, save_pieces
 from gonghui_tui.storage.settings import Settings, load_settings
 from gonghui_tui.storage.store import Store
@@ -193,11 +193,18 @@ def progress_session(args: argparse.Namespace, paths: Paths | None = None,
     """The course, settings and an open store for one command; notices go to stderr."""
     paths = paths or Paths.resolve(args.data_dir)
     course = course or load_course_cached(course_path(args), paths.cache_dir)
+    with store_session(paths) as (settings, store):
+        yield course, settings, store
+
+
+@contextmanager
+def store_session(paths: Paths) -> Iterator[tuple[Settings, Store]]:
+    """Settings and an open store for one command; notices go to stderr."""
     settings, store, notices = open_progress(paths)
     for notice in notices:
         say(notice, err=True)
     try:
-        yield course, settings, store
+        yield settings, store
     finally:
         store.close()
 
@@ -272,12 +279,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     # the collector's passes over them were a third of the checking time.
     gc.disable()
     paths = Paths.resolve(args.data_dir)
-    course = load_course_cached(course_path(args), paths.cache_dir)
+    course = load_course_ids_cached(course_path(args), paths.cache_dir)
     try:
         checked = check_export(read_export(Path(args.file)), course, utc_now(), args.keep_orphans, args.file)
     except ImportProblem as exc:
         raise UserError(exc.message.render(t)) from None
-    with progress_session(args, paths, course) as (_, _, store):
+    with store_session(paths) as (_, store):
         result = import_checked(store, course.id, checked)
     say(t("import.done", **{k: v for k, v in asdict(result).items() if k != "orphans_kept"}))
     if result.orphans_kept:

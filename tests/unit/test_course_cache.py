@@ -83,3 +83,26 @@ def test_a_cache_written_by_another_layout_of_the_course_classes_is_not_read():
         return made
 
     assert course_cache._shape(module(True)) != course_cache._shape(module(False))
+
+
+def test_import_reads_the_course_ids_alone_and_follows_an_edit(tmp_path, monkeypatch):
+    """The ids import checks against come from their own small entry, never from
+    unpickling the whole course; an edited course or a damaged entry gives the new ids."""
+    from gonghui_tui.storage.course_cache import load_course_ids_cached
+
+    source = tmp_path / "course.toml"
+    source.write_bytes(bundled_course().read_bytes())
+    cache = tmp_path / "cache"
+    course = load_course_cached(source, cache)  # as the app's first start: the ids entry comes with it
+    monkeypatch.setattr(course_cache, "load_course_cached", lambda *a: pytest.fail("whole course loaded"))
+    first = load_course_ids_cached(source, cache)
+    assert (first.id, set(first.card_ids), set(first.section_ids)) == \
+        (course.id, set(course.card_ids()), set(course.sections))
+    monkeypatch.undo()
+    source.write_text(source.read_text(encoding="utf-8").replace('"summary"', '"wrap-up"'),
+                      encoding="utf-8")
+    edited = load_course_ids_cached(source, cache)
+    assert "wrap-up" in edited.section_ids and "summary" not in edited.section_ids
+    next(cache.glob("ids-*.pickle")).write_bytes(b"\x80\x05garbage")
+    assert load_course_ids_cached(source, cache) == edited
+    assert len(list(cache.glob("ids-*.pickle"))) == 1

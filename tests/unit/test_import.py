@@ -158,6 +158,41 @@ def test_a_store_that_knows_some_cards_takes_the_rest_as_filed(course, store, cl
         [r.state_before for r in laptop.reviews(course.id) if r.card_id in fresh]
 
 
+def test_reviews_after_the_stored_ones_do_not_read_the_stored_log(course, store, clock, tmp_path, monkeypatch):
+    """18.1: appending costs what it adds. A card whose new reviews all come after its
+    stored ones goes on from its stored state; its stored log is not read back (a
+    replay from the first review read and graded every stored review again). A card
+    whose new review falls before a stored one is still replayed from the start."""
+    laptop = other_store(tmp_path, clock, "laptop")
+    study(course, store, clock, "summary", rating=3)
+    first = tmp_path / "first.json"
+    export("json", first, course, store, clock.now(), Settings())
+    import_progress(course, laptop, first, clock.now())
+
+    clock.advance(days=3)
+    study(course, store, clock, "summary", rating=4)
+    second = tmp_path / "second.json"
+    export("json", second, course, store, clock.now(), Settings())
+    data = json.loads(second.read_text(encoding="utf-8"))
+    early = dict(data["reviews"][0], reviewed="2020-01-01T00:00:00.000Z")  # before every stored review
+    data["reviews"].append(early)
+    second.write_text(json.dumps(data), encoding="utf-8")
+    read_back: list[str] = []
+    histories = laptop.card_histories
+    monkeypatch.setattr(laptop, "card_histories",
+                        lambda course_id, ids: read_back.extend(ids) or histories(course_id, ids))
+    result = import_progress(course, laptop, second, clock.now())
+
+    assert result.reviews_added == len(data["reviews"]) - len(json.loads(first.read_text("utf-8"))["reviews"])
+    assert read_back == [early["card"]]  # only the card with a review before its stored ones
+    for card in course.cards_under("summary"):
+        if card.id != early["card"]:  # the desktop graded without fuzzing: same state either way
+            mine, theirs = laptop.card(course.id, card.id), store.card(course.id, card.id)
+            assert (mine.state, mine.due_ms, mine.stability, mine.difficulty, mine.reps) == \
+                   (theirs.state, theirs.due_ms, theirs.stability, theirs.difficulty, theirs.reps)
+    assert laptop.card(course.id, early["card"]).reps == store.card(course.id, early["card"]).reps + 1
+
+
 def test_a_review_the_file_lists_twice_is_stored_once(course, store, clock, tmp_path):
     study(course, store, clock, "summary")
     path = tmp_path / "twice.json"

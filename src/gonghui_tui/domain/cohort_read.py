@@ -127,7 +127,7 @@ def summarise(export: ExportIn, source: Source, ctx: ReadContext) -> TraineeSumm
     times are sorted as datetimes (in C) and days are counted by bisection;
     no review's time is converted, and the one Python pass over reviews is the
     30-day retention."""
-    checked = check_export(export, ctx.course, ctx.now, True, source.label, rows=False)
+    checked = check_export(export, ctx.course.ids(), ctx.now, True, source.label, rows=False)
     times = sorted([r.reviewed for r in export.reviews])
     cutoff = ctx.cutoff
     judged = [r.rating for r in export.reviews if r.state_before == REVIEW and r.reviewed >= cutoff]

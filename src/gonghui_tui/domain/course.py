@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
-from typing import Iterable, Iterator, KeysView, Mapping
+from typing import AbstractSet, Iterable, Iterator, KeysView, Mapping
 
 
 class CardKind(str, Enum):
@@ -91,6 +91,20 @@ class CourseMeta:
 
 
 @dataclass(frozen=True)
+class CourseIds:
+    """What checking an export needs of a course: its id and its cards' and sections' ids.
+    ``import`` loads only this (from its own cache entry), not the whole course."""
+
+    id: str
+    card_ids: AbstractSet[str]
+    section_ids: AbstractSet[str]
+
+    def portable(self) -> CourseIds:
+        """The same ids as plain sets (a course's own views cannot be pickled)."""
+        return CourseIds(self.id, frozenset(self.card_ids), frozenset(self.section_ids))
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     title: str
@@ -168,6 +182,10 @@ class Course:
     def card_ids(self) -> KeysView[str]:
         """Every card's id, as a set-like view (``ids - studied`` is done in C)."""
         return self._card_index.keys()
+
+    def ids(self) -> CourseIds:
+        """The course's ids, as views of its own mappings (nothing is copied)."""
+        return CourseIds(self.id, self._card_index.keys(), self.sections.keys())
 
     def in_order(self, card_ids: Iterable[str]) -> list[str]:
         """``card_ids`` (cards of this course) sorted in course order."""

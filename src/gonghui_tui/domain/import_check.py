@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from operator import attrgetter
 
-from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.course import CourseIds
 from gonghui_tui.domain.import_errors import ImportProblem, show
 from gonghui_tui.domain.import_schema import CardIn, ExportIn
 from gonghui_tui.domain.loader import _ID
@@ -53,13 +53,13 @@ def _where(name: str, index: int | None, field: str) -> str:
 
 
 class _Checker:
-    def __init__(self, course: Course, now: datetime, keep_orphans: bool, file: str) -> None:
+    def __init__(self, course: CourseIds, now: datetime, keep_orphans: bool, file: str) -> None:
         self.course, self.keep_orphans, self.file = course, keep_orphans, file
         self.low = _ms(EARLIEST)
         self.event_high = _ms(now + EVENT_SLACK)
         self.due_high = _ms(now + DUE_SLACK)
         self.orphans = 0
-        self.card_ids = course.card_ids()
+        self.card_ids = course.card_ids
 
     def problem(self, key: str, where: str, **values) -> ImportProblem:
         return ImportProblem(key, self.file, where, **values)
@@ -114,7 +114,7 @@ def _day(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d")
 
 
-def check_export(export: ExportIn, course: Course, now: datetime, keep_orphans: bool, file: str,
+def check_export(export: ExportIn, course: CourseIds, now: datetime, keep_orphans: bool, file: str,
                  rows: bool = True) -> Checked:
     """Everything the schema cannot say, in the file's order; the first problem is raised.
     Without ``rows`` every value is checked just the same, with the same messages, but
@@ -125,8 +125,8 @@ def check_export(export: ExportIn, course: Course, now: datetime, keep_orphans: 
         raise c.problem("import.other_course", "course.id", theirs=export.course.id, ours=course.id)
     c.time(export.exported_at, "", None, "exported_at")
     position = export.position
-    if position is not None and position not in course.sections:
-        c.known([position], "", "position", course.sections, "section")
+    if position is not None and position not in course.section_ids:
+        c.known([position], "", "position", course.section_ids, "section")
         position = None  # a place to return to only makes sense inside this course
     sections, notes = _sections(c, export), _notes(c, export)
     if not rows:
@@ -139,13 +139,13 @@ def check_export(export: ExportIn, course: Course, now: datetime, keep_orphans: 
 
 
 def _sections(c: _Checker, export: ExportIn) -> list:
-    c.ids([s.id for s in export.sections], "sections", "id", c.course.sections, "section")
+    c.ids([s.id for s in export.sections], "sections", "id", c.course.section_ids, "section")
     return [(s.id, s.read, c.time(s.first_read, "sections", i, "first_read"),
              c.time(s.last_read, "sections", i, "last_read"), s.seconds) for i, s in enumerate(export.sections)]
 
 
 def _notes(c: _Checker, export: ExportIn) -> list:
-    c.ids([n.section for n in export.notes], "notes", "section", c.course.sections, "section")
+    c.ids([n.section for n in export.notes], "notes", "section", c.course.section_ids, "section")
     return [(n.section, n.text, c.time(n.updated, "notes", i, "updated")) for i, n in enumerate(export.notes)]
 
 

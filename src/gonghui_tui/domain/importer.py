@@ -141,8 +141,9 @@ def plan_import(store: ProgressStore, course_id: str, checked: Checked,
     taken, others = _split(reviews, as_filed)
     plan.as_filed = _once_each(reviews, keys) if taken is None else _once_each(reviews.take(taken))
     incoming = _new_reviews(reviews, keys, others, stored)
-    history = store.card_histories(course_id, sorted(incoming.keys() & stored.keys()))
     local = store.cards_by_id(course_id, as_filed | incoming.keys())
+    appended = _appended(incoming, stored, local)
+    history = store.card_histories(course_id, sorted((incoming.keys() & stored.keys()) - appended))
     for card_id in sorted(as_filed):
         record = _with_local_flags(checked.cards[card_id], local.get(card_id))
         if record != local.get(card_id):
@@ -152,6 +153,12 @@ def plan_import(store: ProgressStore, course_id: str, checked: Checked,
 
         scheduler = make_scheduler(desired_retention, fuzzing=False)
     for card_id in sorted(incoming):
+        if card_id in appended:
+            # Every new review comes after the stored ones: go on from the card's state.
+            record, rows = _replay(scheduler, card_id, sorted(incoming[card_id]), local[card_id])
+            plan.cards.append(_with_local_flags(record, local[card_id]))
+            plan.reviews.extend(rows)
+            continue
         kept = history.get(card_id, [])
         record, rows = _replay(scheduler, card_id, sorted([row[:3] for row in kept] + incoming[card_id]))
         plan.cards.append(_with_local_flags(record, local.get(card_id)))
@@ -225,11 +232,26 @@ def _with_local_flags(record: CardRecord, local: CardRecord | None) -> CardRecor
                    leech=record.leech or local.leech, buried_until_ms=buried)
 
 
-def _replay(scheduler, card_id: str, history: list[tuple[int, int, int | None]]):
-    """The card's state after its whole log, and the log rows with the state before each review."""
+def _appended(incoming: dict[str, list], stored: dict[str, str], local: dict[str, CardRecord]) -> set[str]:
+    """The cards whose new reviews all come after every stored one, and whose state
+    after the stored log is here: their log is replayed from that state, not from
+    the start (an import that adds a few reviews then costs what it adds)."""
+    appended = set()
+    for card_id, new in incoming.items():
+        if card_id in stored and card_id in local and local[card_id].last_review_ms is not None:
+            last = max(map(int, stored[card_id].split(",")))
+            if min(ms * 8 + rating for ms, rating, _ in new) > last:
+                appended.add(card_id)
+    return appended
+
+
+def _replay(scheduler, card_id: str, history: list[tuple[int, int, int | None]],
+            start: CardRecord | None = None):
+    """The card's state after ``history``, and the log rows with the state before each
+    review. ``history`` is the whole log, or what follows ``start`` (the state after the rest)."""
     from gonghui_tui.domain.scheduler import new_record, review
 
-    record = new_record(0, card_id, from_ms(history[0][0]))
+    record = start if start is not None else new_record(0, card_id, from_ms(history[0][0]))
     rows = []
     for ms, rating, duration in history:
         rows.append((card_id, rating, ms, duration, record.state or None, record_json(record)))
@@ -296,7 +318,7 @@ def _merge_notes(local: dict[str, tuple[str, int]], rows, plan: ImportPlan) -> t
 def import_progress(course: Course, store: ProgressStore, path: Path, now: datetime,
                     keep_orphans: bool = False) -> ImportResult:
     """Check the whole file, then merge it in one write transaction (plan made inside it)."""
-    checked = check_export(read_export(path), course, now, keep_orphans, str(path))
+    checked = check_export(read_export(path), course.ids(), now, keep_orphans, str(path))
     return import_checked(store, course.id, checked)
 
 

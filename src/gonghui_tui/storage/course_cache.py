@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, TypeVar
 
 from gonghui_tui import __version__
 from gonghui_tui.domain import course as course_module
-from gonghui_tui.domain.course import Course
+from gonghui_tui.domain.course import Course, CourseIds
 from gonghui_tui.domain.loader import CourseError, parse_course, read_course_file
 from gonghui_tui.storage.atomic import write_atomic
 
@@ -60,20 +60,42 @@ def _cached(cache_dir: Path, prefix: str, key: str, kind: type[T], build: Callab
     except Exception:  # missing, truncated or from another version: rebuild it
         pass
     value = build()
+    _store(cache_dir, prefix, key, value)
+    return value
+
+
+def _store(cache_dir: Path, prefix: str, key: str, value: object) -> None:
+    """``value`` as the one entry of its kind."""
     try:
         for old in cache_dir.glob(f"{prefix}-*.pickle"):
             old.unlink()
-        write_atomic(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(cache_dir / f"{prefix}-{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a cache we cannot write only costs time
-    return value
 
 
 def load_course_cached(path: Path, cache_dir: Path | None) -> Course:
     data = read_course_file(path)
     if cache_dir is None:
         return parse_course(data, str(path))
-    return _cached(cache_dir, "course", _key(data), Course, lambda: parse_course(data, str(path)))
+    key = _key(data)
+
+    def build() -> Course:
+        course = parse_course(data, str(path))
+        _store(cache_dir, "ids", key, course.ids().portable())  # for import, made with the course's entry
+        return course
+
+    return _cached(cache_dir, "course", key, Course, build)
+
+
+def load_course_ids_cached(path: Path, cache_dir: Path | None) -> CourseIds:
+    """The course's ids alone, from their own cache entry: what ``import`` checks a
+    file against. Unpickling the whole of course L took 0.10-0.15 s of an import."""
+    data = read_course_file(path)
+    if cache_dir is None:
+        return parse_course(data, str(path)).ids()
+    return _cached(cache_dir, "ids", _key(data), CourseIds,
+                   lambda: load_course_cached(path, cache_dir).ids().portable())
 
 
 def load_search_entries(course: Course, path: Path, cache_dir: Path | None) -> CourseEntries:
