@@ -6,7 +6,6 @@ same thing.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -107,12 +106,14 @@ class Comparison:
 
 def compare_answer(given: str, accepted: tuple[str, ...] | list[str]) -> Comparison:
     """Compare with the closest accepted answer; runs mark what differs."""
+    from difflib import SequenceMatcher  # loaded when an answer is first compared
+
     best: Comparison | None = None
     for expected in accepted:
         norm_given, norm_expected = normalize_answer(given), normalize_answer(expected)
         if not norm_expected:
             continue
-        ratio = difflib.SequenceMatcher(None, norm_given, norm_expected, autojunk=False).ratio()
+        ratio = SequenceMatcher(None, norm_given, norm_expected, autojunk=False).ratio()
         if best is None or ratio > best.similarity:
             given_runs, expected_runs = _runs(given, expected)
             best = Comparison(expected, given, ratio, given_runs, expected_runs)
@@ -122,7 +123,9 @@ def compare_answer(given: str, accepted: tuple[str, ...] | list[str]) -> Compari
 
 
 def _runs(given: str, expected: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    matcher = difflib.SequenceMatcher(None, given, expected, autojunk=False)
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, given, expected, autojunk=False)
     given_runs: list[tuple[str, str]] = []
     expected_runs: list[tuple[str, str]] = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
