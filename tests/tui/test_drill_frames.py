@@ -16,7 +16,7 @@ from gonghui_tui.tui.app import GonghuiApp
 from gonghui_tui.tui.screens.drill import DrillScreen
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
-from .helpers import screen_text
+from .helpers import screen_text, squash
 
 
 class FrameLog(GonghuiApp):
@@ -81,3 +81,40 @@ async def test_a_typed_answer_card_does_not_redraw_the_whole_screen(plain_course
         frames = await frames_after(app, pilot, "3")  # the card comes back: the box takes the focus
         assert box.has_focus
         assert frames and not any(full for full, _ in frames), [full for full, _ in frames]
+
+
+async def test_each_drill_key_is_drawn_in_about_one_frame(plain_course, store, clock):
+    """A new card (or its answer) used to take two frames, 20-30 ms apart: the
+    first layout pass changed the card's size, and that asked for a second pass."""
+    app = make(plain_course, store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one(OutlineTree).select_section("summary")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        counts = []
+        for key in ("space", "3", "space", "3", "space", "3"):
+            counts.append(len(await frames_after(app, pilot, key)))
+        assert all(counts) and sum(counts) <= len(counts) + 1, counts
+
+
+async def test_a_long_card_still_scrolls_on_a_small_screen(plain_course, store, clock):
+    """The card's box is laid out once per card: its scrollbar still comes with a
+    card longer than the box, and scrolling reaches the card's last line."""
+    app = make(plain_course, store, clock)
+    async with app.run_test(size=(40, 12)) as pilot:
+        app.screen.query_one(OutlineTree).select_section("direction-eight")  # eight items
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen.face.card.id == "eight-list"
+        while not app.screen.face.revealed:
+            await pilot.press("space")
+        await pilot.pause()
+        box = app.screen.query_one("#drill-card-box")
+        assert box.show_vertical_scrollbar and box.max_scroll_y > 0
+        last = app.screen.face.card.items[-1].text
+        assert last not in screen_text(app).replace(" ", "")
+        box.scroll_end(animate=False)
+        await pilot.pause()
+        assert last in squash(screen_text(app))

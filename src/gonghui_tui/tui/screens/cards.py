@@ -30,7 +30,7 @@ from gonghui_tui.domain.ports import ProgressStore
 from gonghui_tui.tui.boundary import report_save_error, saves
 from gonghui_tui.tui.format import local_time
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.card_table import GAP_STYLE, CardTable
 from gonghui_tui.tui.widgets.key_footer import KeyFooter

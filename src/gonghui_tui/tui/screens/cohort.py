@@ -27,7 +27,7 @@ from gonghui_tui.domain.course import Course
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.screens.dashboard import forecast_bars
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import render_heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter

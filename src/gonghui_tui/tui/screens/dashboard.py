@@ -25,7 +25,7 @@ from gonghui_tui.i18n import t
 from gonghui_tui.tui.format import ellipsised, short
 from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter

@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 

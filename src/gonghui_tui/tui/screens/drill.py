@@ -31,7 +31,7 @@ from gonghui_tui.tui.boundary import saves
 from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import OnePass, QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
 from gonghui_tui.tui.widgets.flashcard import render_face
@@ -45,6 +45,14 @@ FACE_ACTS = {"next_item": Act.NEXT_ITEM, "reveal": Act.REVEAL, "submit": Act.SUB
              "accept": Act.ACCEPT, "grade": Act.GRADE, "bury": Act.BURY, "suspend": Act.SUSPEND}
 COUNT_STYLES = (("drill.count_new", "bold blue"), ("drill.count_learning", "bold red"),
                 ("drill.count_review", "bold green"))
+
+
+class CardText(OnePass, Static):
+    """The card: a new one is laid out once, in the frame that draws it."""
+
+
+class CardBox(OnePass, VerticalScroll):
+    """The card's scroll box (its scrollbar still comes and goes with the card's length)."""
 
 
 class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
@@ -105,8 +113,8 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
             with ContentSwitcher(initial="drill-card-view", id="drill-switcher"):
                 with Vertical(id="drill-card-view"):
                     yield Static(id="drill-path")
-                    with VerticalScroll(id="drill-card-box"):
-                        yield Static(id="drill-card")
+                    with CardBox(id="drill-card-box"):
+                        yield CardText(id="drill-card")
                     yield AnswerInput(id="drill-input", placeholder=t("drill.type_here"))
                     with Horizontal(id="drill-grades"):
                         for rating in GRADE_KEYS:

@@ -23,7 +23,7 @@ from gonghui_tui.exporting import default_name
 from gonghui_tui.domain.trainee import NAME_MAX, Trainee
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 INCLUDE_NOTES_DEFAULT = True  # docs/export.md says so

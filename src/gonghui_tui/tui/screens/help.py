@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated, shown_description
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "exclamation_mark": "!", "comma": ",",

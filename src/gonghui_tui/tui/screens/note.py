@@ -14,7 +14,7 @@ from textual.widgets import Static, TextArea
 
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 SAVE_DELAY = 0.6

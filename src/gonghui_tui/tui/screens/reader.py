@@ -26,7 +26,7 @@ from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.boundary import saves
 from gonghui_tui.tui.messages import OpenSearch, ShowCards, StartDrill
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 from gonghui_tui.tui.widgets.section_view import SectionView

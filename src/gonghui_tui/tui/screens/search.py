@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from gonghui_tui.domain.search import Result, SearchIndex
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 KIND_KEYS = {kind: f"search.kind_{kind}" for kind in ("title", "body", "list", "note", "card")}

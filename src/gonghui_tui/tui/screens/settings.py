@@ -22,7 +22,7 @@ from gonghui_tui.domain.trainee import NAME_MAX, clean
 from gonghui_tui.i18n import LANGUAGES, language, t
 from gonghui_tui.storage.settings import InvalidSetting, Settings, parse_setting
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 NUMBERS = ("new_cards_per_day", "max_reviews_per_day", "desired_retention", "read_dwell_seconds")

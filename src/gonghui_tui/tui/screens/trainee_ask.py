@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from gonghui_tui.domain.trainee import NAME_MAX, Trainee, clean
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
-from gonghui_tui.tui.quiet_focus import QuietFocus
+from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.translated import Translated
 
 
