@@ -10,7 +10,8 @@ from rich.cells import cell_len
 from gonghui_tui.i18n import CATALOG, LANGUAGES, set_language
 from gonghui_tui.tui.app import GonghuiApp
 from gonghui_tui.tui.screens.drill import DrillScreen
-from gonghui_tui.tui.widgets.key_footer import KEY_EXTRA, PALETTE_EXTRA, KeyFooter, fit_labels, key_cells
+from gonghui_tui.tui.widgets.footer_fit import KEY_EXTRA, PALETTE_EXTRA, fit_labels, key_cells
+from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
 from .helpers import screen_text
 

@@ -14,7 +14,7 @@ This footer is a single widget of fixed size. A bindings change marks it
 stale and asks for a repaint (never a layout); the keys are read from the
 screen when it is next drawn, in the same frame as whatever changed them.
 
-It fits its labels to the width in terminal cells (a Chinese character takes
+It fits its labels to the width (footer_fit.py) in terminal cells (a Chinese character takes
 two): a label is shown whole, or in its short form from the catalogue, or
 not at all. Textual's Footer let keys run under the docked palette key,
 which cut labels mid-character ("c 突 ▏^p 命令面板", "^p 命令  板").
@@ -34,15 +34,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from gonghui_tui.i18n import short_label
 from gonghui_tui.tui.translated import shown_description
+from gonghui_tui.tui.widgets.footer_fit import fit_labels
 
-# Cells a key takes beyond its key and label: " k " and "label ".
-KEY_EXTRA = 3
-# Room kept for the palette key beyond its key and label. It takes 3 (a divider,
-# the space between, one cell of padding); 2 more keep the other keys off it.
-PALETTE_EXTRA = KEY_EXTRA + 2
-DIVIDER = "▏"
+DIVIDER = "▏"  # left of the palette key
 # Kept when the footer is narrow: the way out of the program, and the way back
 # from the drill's summary (at 40 columns "u 撤销" took its place).
 FIRST_ACTIONS = ("quit", "back")
@@ -66,48 +61,6 @@ class Placed(NamedTuple):
     spec: KeySpec
     start: int
     end: int
-
-
-def key_cells(key_display: str, description: str) -> int:
-    return cell_len(key_display) + cell_len(description) + KEY_EXTRA
-
-
-def fit_labels(items: list[tuple[str, str]], palette: tuple[str, str] | None,
-               width: int) -> tuple[list[tuple[int, str]], str | None]:
-    """Which keys to show and with which label, so everything fits ``width`` cells.
-
-    ``items`` are (key display, label) in priority order: the first matter
-    most. Returns (index, label) pairs and the palette key's label (None when
-    it is left out). Labels are whole: full, the short form, or dropped. When
-    not every key fits, the palette key shows its short form ("^p 命令"), and
-    only its key when otherwise no other key would fit.
-    """
-    if palette is None:
-        return _fit(items, width), None
-    tried: list[tuple[list[tuple[int, str]], str]] = []
-    for label in dict.fromkeys((palette[1], short_label(palette[1]), "")):
-        cells = cell_len(palette[0]) + cell_len(label) + PALETTE_EXTRA
-        if cells > width:
-            continue
-        shown = _fit(items, width - cells)
-        if len(shown) == len(items) or (label == "" and not tried) or (shown and label != palette[1]):
-            return shown, label
-        tried.append((shown, label))
-    return tried[-1] if tried else ([], None)
-
-
-def _fit(items: list[tuple[str, str]], width: int) -> list[tuple[int, str]]:
-    shown: list[tuple[int, str]] = []
-    for index, (key, label) in enumerate(items):
-        for choice in dict.fromkeys((label, short_label(label))):
-            cells = key_cells(key, choice)
-            if cells <= width:
-                shown.append((index, choice))
-                width -= cells
-                break
-        else:
-            break  # a lower priority key never takes the place of a higher one
-    return shown
 
 
 class KeyFooter(Widget, can_focus=False):
