@@ -118,3 +118,25 @@ async def test_a_long_card_still_scrolls_on_a_small_screen(plain_course, store, 
         box.scroll_end(animate=False)
         await pilot.pause()
         assert last in squash(screen_text(app))
+
+
+async def test_the_first_frame_after_each_key_is_the_settled_screen(plain_course, store, clock):
+    """Whatever the card kind (a typed-answer card moves the focus into its box,
+    and its first frame had the old counts and section path), the first frame
+    after a key already reads as the screen does once it has settled."""
+    app = make(plain_course, store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        kinds = set()
+        for _ in range(14):
+            screen = app.screen
+            key = "enter" if screen.face.card.kind.value == "typed" and not screen.face.revealed else \
+                "3" if screen.face.revealed else "space"
+            frames = await frames_after(app, pilot, key)
+            if not isinstance(app.screen, DrillScreen) or app.screen.finished:
+                break
+            kinds.add(app.screen.face.card.kind.value)
+            first, settled = frames[0][1].splitlines(), screen_text(app).splitlines()
+            assert first[1:3] == settled[1:3], (key, first[1:3], settled[1:3])  # counts and path
+        assert "typed" in kinds, kinds

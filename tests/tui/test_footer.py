@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from textual.widget import Widget
 
 from gonghui_tui.storage.settings import Settings
@@ -77,3 +78,37 @@ async def test_a_click_on_a_footer_key_presses_it(course, store, clock):
             await pilot.click(KeyFooter, offset=(reveal.start + 1, 0))
             await pilot.pause()
         assert "3" in footer_keys(app)
+
+
+def footer_cell_colors(app) -> list:
+    """The background colour of each cell of the footer line."""
+    strip = app.screen._compositor.render_strips()[-1]
+    colors = []
+    for segment in strip:
+        colors += [segment.style.bgcolor if segment.style else None] * cell_len(segment.text)
+    return colors
+
+
+async def test_the_key_under_the_mouse_is_highlighted_and_its_tooltip_follows_the_keys(course, store, clock):
+    app = GonghuiApp(course=course, store=store, now=clock.now, fuzzing=False,
+                     tz=ZoneInfo("Asia/Shanghai"), seed=7)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("OutlineTree").select_section("summary")  # a basic card first
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        space = next(place for place in footer.placed if place.spec.key == "space")
+        plain = footer_cell_colors(app)
+        await pilot.hover(KeyFooter, offset=(space.start + 1, 0))
+        await pilot.pause()
+        hovered = footer_cell_colors(app)
+        changed = [x for x, (a, b) in enumerate(zip(plain, hovered)) if a != b]
+        assert changed and min(changed) >= space.start and max(changed) < space.end, (changed, space)
+        assert footer.tooltip == space.spec.tooltip
+        await pilot.press("space")  # the answer: space now takes the suggested grade
+        await pilot.pause()
+        await pilot.pause()
+        now = next(place for place in footer.placed if place.start <= space.start + 1 < place.end)
+        assert now.spec.action != space.spec.action
+        assert footer.tooltip == now.spec.tooltip

@@ -138,9 +138,11 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         box = self.query_one("#drill-input", AnswerInput)
         box.display = typed
         box.reset(enabled=typed)
+        # The card, counts and path first: the focus change's events then queue
+        # behind their updates, and the first frame shows them all.
+        self.face = CardFace.for_card(card, self.rng)
         # Focus now, not queued: keys typed at once must land in the box.
         self.set_focus(box if typed else None)
-        self.face = CardFace.for_card(card, self.rng)
 
     def watch_face(self, face: CardFace | None) -> None:
         if face is None:

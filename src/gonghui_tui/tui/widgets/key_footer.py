@@ -104,7 +104,7 @@ class KeyFooter(Widget, can_focus=False):
         self._specs: list[KeySpec] = []
         self._specs_width = -1
         self._placed: list[Placed] = []
-        self._hover: int | None = None
+        self._pointer: int | None = None  # the mouse's cell on the footer
         self._styles: dict[str, Style] = {}
 
     def on_mount(self) -> None:
@@ -190,15 +190,15 @@ class KeyFooter(Widget, can_focus=False):
         key_style, label_style = self._style("key"), self._style("description")
         line = Text(no_wrap=True, overflow="crop", end="")
         placed: list[Placed] = []
-        for index, spec in enumerate(specs):
-            start = line.cell_len
+        for spec in specs:
             if spec.is_palette:
                 # Docked right after a divider, compact ("▏^p 命令"), as Textual's Footer draws it.
                 label = f" {spec.label}" if spec.label else ""
                 used = 1 + cell_len(spec.display) + cell_len(label) + 1
-                line.append(" " * max(0, self.size.width - start - used))
+                line.append(" " * max(0, self.size.width - line.cell_len - used))
                 line.append(DIVIDER, self._style("divider"))
-                start = line.cell_len
+            start, first = line.cell_len, len(line)  # cells (where the mouse is), characters (styles)
+            if spec.is_palette:
                 line.append(spec.display, key_style)
                 line.append(f"{label} ", label_style)
             else:
@@ -206,39 +206,41 @@ class KeyFooter(Widget, can_focus=False):
                 if spec.label:
                     line.append(f"{spec.label} ", label_style)
             if spec.disabled:
-                line.stylize("dim", start)
-            if index == self._hover and not spec.disabled:
-                line.stylize_before(self._style("hover"), start)
+                line.stylize("dim", first)
+            elif start <= (self._pointer if self._pointer is not None else -1) < line.cell_len:
+                line.stylize(Style(bgcolor=self._style("hover").bgcolor), first)
             placed.append(Placed(spec, start, line.cell_len))
         self._placed = placed
+        if self._pointer is not None:  # the keys may have changed under a resting pointer
+            self.call_next(self._follow_pointer)
         return line
 
     # -- the mouse ------------------------------------------------------------------------
-    def _key_at(self, x: int) -> int | None:
-        for index, place in enumerate(self._placed):
-            if place.start <= x < place.end:
-                return index
-        return None
+    def _key_at(self, x: int | None) -> Placed | None:
+        return next((place for place in self._placed if x is not None and place.start <= x < place.end), None)
+
+    def _follow_pointer(self) -> None:
+        place = self._key_at(self._pointer)
+        tooltip = place.spec.tooltip or None if place is not None else None
+        if self.tooltip != tooltip:
+            self.tooltip = tooltip
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._key_at(event.x)
-        if index != self._hover:
-            self._hover = index
-            self.tooltip = self._placed[index].spec.tooltip or None if index is not None else None
+        before = self._key_at(self._pointer)
+        self._pointer = event.x
+        if self._key_at(event.x) != before:
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.tooltip = None
-            self.refresh()
+        self._pointer = None
+        self.tooltip = None
+        self.refresh()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        index = self._key_at(event.x)
-        if index is None:
+        place = self._key_at(event.x)
+        if place is None:
             return
-        spec = self._placed[index].spec
-        if spec.disabled:
+        if place.spec.disabled:
             self.app.bell()
         else:
-            self.app.simulate_key(spec.key)
+            self.app.simulate_key(place.spec.key)
