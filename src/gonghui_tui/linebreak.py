@@ -164,6 +164,13 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     """Offsets where new lines start so each line fits ``width`` cells (rich's contract)."""
     if not text or max(text) < _FIRST_NEEDING_UAX14:
         return rich_divide_line(text, width, fold)
+    # A card's text is wrapped at the same width when it is measured, laid out
+    # and drawn: each of those asked for the same offsets again.
+    return list(_divide(text, width, fold))
+
+
+@functools.lru_cache(maxsize=4096)
+def _divide(text: str, width: int, fold: bool) -> tuple[int, ...]:
     offsets: list[int] = []
     used = 0
     start = 0
@@ -189,7 +196,7 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
                 offsets.append(start)
             used = cell_len(unit)
         start += len(unit)
-    return offsets
+    return tuple(offsets)
 
 
 def wrap(text: str, width: int) -> list[str]:
