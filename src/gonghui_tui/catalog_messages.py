@@ -21,6 +21,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bind.suspend_short": ("暂停", "Suspend"),
     "bind.toggle_read_short": ("已读", "Read"),
     "bind.dashboard_short": ("统计", "Stats"),
+    "bind.accept_short": ("建议评分", "Suggested"),
+    "bind.submit_short": ("提交", "Submit"),
+    "bind.pick_short": ("选择", "Pick"),
     # punctuation belongs to the language
     "punct.field": ("{label}：{value}", "{label}: {value}"),
     "punct.list_sep": ("，", ", "),

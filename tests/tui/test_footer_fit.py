@@ -97,3 +97,22 @@ async def test_the_way_back_from_the_drill_summary_is_on_a_40_column_footer(cour
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, DrillScreen)
+
+
+@pytest.mark.parametrize("lang,width", [("en", 52), ("zh", 43)])
+async def test_a_narrow_answer_footer_still_offers_the_grades(course, store, clock, lang, width):
+    """The answer's Space label had no short form: at 52 columns in English (43 in
+    Chinese) it took the whole row and only the way out was left."""
+    set_language(lang)
+    app = GonghuiApp(course=course, store=store, now=clock.now, fuzzing=False,
+                     tz=ZoneInfo("Asia/Shanghai"), seed=7)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        while not app.screen.face.revealed:
+            await pilot.press("space")
+        await pilot.pause()
+        row = screen_text(app).splitlines()[-1]
+        again = "1 Again" if lang == "en" else "1 重来"
+        assert "space" in row and again in row, row
+        assert cell_len(row.rstrip()) <= width

@@ -13,9 +13,9 @@ from gonghui_tui.i18n import short_label
 
 # Cells a key takes beyond its key and label: " k " and "label ".
 KEY_EXTRA = 3
-# Room kept for the palette key beyond its key and label. It takes 3 (a divider,
-# the space between, one cell of padding); 2 more keep the other keys off it.
-PALETTE_EXTRA = KEY_EXTRA + 2
+# The palette key's cells beyond its key and label: the divider, the space
+# between, one cell of padding (it is drawn compact: "▏^p 命令 ").
+PALETTE_EXTRA = 3
 
 
 def key_cells(key_display: str, description: str) -> int:
@@ -47,14 +47,22 @@ def fit_labels(items: list[tuple[str, str]], palette: tuple[str, str] | None,
 
 
 def _fit(items: list[tuple[str, str]], width: int) -> list[tuple[int, str]]:
+    """Each key whole where it fits, else in its short form; a key also takes its short
+    form when only that leaves room for the next key (a long label took the room of
+    the answer's grades)."""
     shown: list[tuple[int, str]] = []
     for index, (key, label) in enumerate(items):
-        for choice in dict.fromkeys((label, short_label(label))):
-            cells = key_cells(key, choice)
-            if cells <= width:
-                shown.append((index, choice))
-                width -= cells
-                break
-        else:
+        choices = [choice for choice in dict.fromkeys((label, short_label(label)))
+                   if key_cells(key, choice) <= width]
+        if not choices:
             break  # a lower priority key never takes the place of a higher one
+        choice = choices[0]
+        if len(choices) > 1 and index + 1 < len(items):
+            room = width - key_cells(key, choice)
+            after = min(key_cells(items[index + 1][0], c)
+                        for c in (items[index + 1][1], short_label(items[index + 1][1])))
+            if after > room and after <= width - key_cells(key, choices[1]):
+                choice = choices[1]
+        shown.append((index, choice))
+        width -= key_cells(key, choice)
     return shown
