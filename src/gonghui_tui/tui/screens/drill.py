@@ -23,9 +23,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Input, Static
 
-from gonghui_tui.domain.course import CardKind
+from gonghui_tui.domain.course import Card, CardKind
 from gonghui_tui.domain.face import LETTERS, Act, CardFace
 from gonghui_tui.domain.session import DrillSession
+from gonghui_tui import linebreak
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.boundary import saves
 from gonghui_tui.tui.format import interval_label, local_time
@@ -34,9 +35,10 @@ from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import OnePass, QuietFocus
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
-from gonghui_tui.tui.widgets.flashcard import render_face
+from gonghui_tui.tui.widgets.flashcard import render_face, shown_texts
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
 
+WARM_AHEAD = 2  # cards whose line breaks are found before they are shown
 GRADE_KEYS = {1: "grade.again", 2: "grade.hard", 3: "grade.good", 4: "grade.easy"}
 GRADES = Binding.Group("bind.grade")
 PICKS = Binding.Group("bind.pick")
@@ -143,13 +145,27 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         self.face = CardFace.for_card(card, self.rng)
         # Focus now, not queued: keys typed at once must land in the box.
         self.set_focus(box if typed else None)
+        self.call_after_refresh(self._warm_next)
+
+    def _warm_next(self) -> None:
+        """Find where the next cards' lines may break while this one is read: the first
+        frame of a card whose text this machine had never shown asked uniseg about
+        each new piece (1-3 ms each) before it could lay the card out."""
+        course = self.session.course
+        for card_id in self.session.queue[:WARM_AHEAD]:
+            card = course.card(card_id)
+            if card is not None:
+                for text in [*shown_texts(card), self._path(card)]:
+                    linebreak.breakables(text)
+
+    def _path(self, card: Card) -> str:
+        return " › ".join(s.title for s in self.session.course.path(card.section))
 
     def watch_face(self, face: CardFace | None) -> None:
         if face is None:
             return
         card = face.card
-        path = " › ".join(s.title for s in self.session.course.path(card.section))
-        self._show("#drill-path", Text(path, style="dim"))
+        self._show("#drill-path", Text(self._path(card), style="dim"))
         self._show_status()
         self.query_one("#drill-card", Static).update(render_face(face))
         grades = self.query_one("#drill-grades")

@@ -87,6 +87,18 @@ def _typed(face: CardFace) -> RenderableType:
     return Group(given, expected, score)
 
 
+def shown_texts(card: Card) -> list[str]:
+    """The texts ``render_face`` lays out for ``card``: the question, and the answer."""
+    texts = [card.front, card.back, *card.options, *card.answers[:1]]
+    if card.kind is CardKind.CLOZE:
+        pieces = cloze_pieces(card.front)
+        texts[0] = "".join(piece.text for piece in pieces)
+        texts.append(_cloze(card, revealed=False).plain)
+    for item in card.items:
+        texts += [item.text + ("：" + item.detail if item.detail else ""), "？" * min(6, max(2, len(item.text)))]
+    return [text for text in texts if text]
+
+
 def render_face(face: CardFace) -> RenderableType:
     """Front, and the answer once revealed, as it should read on screen."""
     card = face.card
