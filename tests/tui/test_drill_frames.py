@@ -140,3 +140,24 @@ async def test_the_first_frame_after_each_key_is_the_settled_screen(plain_course
             first, settled = frames[0][1].splitlines(), screen_text(app).splitlines()
             assert first[1:3] == settled[1:3], (key, first[1:3], settled[1:3])  # counts and path
         assert "typed" in kinds, kinds
+
+
+async def test_a_typed_answer_shows_its_result_on_a_small_screen(plain_course, store, clock):
+    """After Enter the answer box goes (what was typed is in the card now): at 40x12
+    it had kept the rows the result needed, and the result was cut off."""
+    app = make(plain_course, store, clock)
+    async with app.run_test(size=(40, 12)) as pilot:
+        app.screen.query_one(OutlineTree).select_section("overview")  # one typed card
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        box.value = "郭英东"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not box.display and app.screen.focused is None
+        assert "相似度100%" in squash(screen_text(app))
+        await pilot.press("3")  # the card comes back later in the session: its box is back, empty
+        await pilot.pause()
+        if app.screen.face is not None and app.screen.face.card.kind.value == "typed":
+            assert box.display and box.has_focus and box.value == ""

@@ -171,9 +171,12 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         grades = self.query_one("#drill-grades")
         grades.display = face.revealed
         if face.revealed:
-            # A disabled input cannot take focus back, not even from a focus call still queued.
-            self.query_one("#drill-input", Input).disabled = True
+            # What was typed now shows in the card (你的答案 / 正确答案): the box goes,
+            # and the focus with it. Hidden rather than disabled: disabling restyled
+            # the box (a third of a typed card's reveal), and a hidden box takes no
+            # focus. At 40x12 the box also took the rows the card's result needed.
             self.set_focus(None)
+            self.query_one("#drill-input", Input).display = False
             intervals = self.session.intervals() if not self.session.cram else {}
             for rating, key in GRADE_KEYS.items():
                 label = f"{rating} {t(key)}"
