@@ -5,6 +5,7 @@ And the outline redraws its marks through public API only."""
 from __future__ import annotations
 
 from textual.binding import Binding, BindingsMap
+from textual.reactive import Reactive
 from textual.widget import Widget
 
 from gonghui_tui.storage.settings import Settings
@@ -55,3 +56,18 @@ async def test_the_header_is_built_of_the_parts_title_header_replaces(app):
         assert [type(child) for child in header.children] == [HeaderIcon, FittedTitle, HeaderClockSpace]
         assert issubclass(FittedTitle, HeaderTitle)
         assert header.query_one(HeaderTitle) is header.children[1]  # Header's own update finds it
+
+
+def test_the_reactives_fewer_passes_redeclares_are_still_textuals():
+    """tui/fewer_passes.py redeclares two of Textual's reactives with less work
+    attached; if Textual renames them or stops declaring them as reactives, the
+    redeclaration would silently do nothing (or shadow something else)."""
+    from textual.screen import Screen
+
+    from gonghui_tui.tui.fewer_passes import OnePass, QuietFocus
+
+    focused, virtual_size = Screen.__dict__.get("focused"), Widget.__dict__.get("virtual_size")
+    assert isinstance(focused, Reactive) and isinstance(virtual_size, Reactive)
+    assert focused._repaint and virtual_size._layout  # what the redeclarations take away
+    assert not QuietFocus.__dict__["focused"]._repaint
+    assert not OnePass.__dict__["virtual_size"]._layout and not OnePass.__dict__["virtual_size"]._repaint
