@@ -39,6 +39,13 @@ def make(plain_course, store, clock) -> FrameLog:
     return app
 
 
+async def drill_section(app, pilot, section_id: str) -> None:
+    app.screen.query_one(OutlineTree).select_section(section_id)
+    await pilot.pause()
+    await pilot.press("d")
+    await pilot.pause()
+
+
 async def frames_after(app, pilot, key: str) -> list[tuple[bool, str]]:
     app.frames.clear()
     await pilot.press(key)
@@ -50,10 +57,7 @@ async def frames_after(app, pilot, key: str) -> list[tuple[bool, str]]:
 async def test_the_first_frame_after_a_key_has_the_footer_of_the_new_state(plain_course, store, clock):
     app = make(plain_course, store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.screen.query_one(OutlineTree).select_section("summary")  # a basic card first
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await drill_section(app, pilot, "summary")  # a basic card first
         assert isinstance(app.screen, DrillScreen) and not app.screen.face.revealed
         frames = await frames_after(app, pilot, "space")
         assert app.screen.face.revealed
@@ -68,10 +72,7 @@ async def test_the_first_frame_after_a_key_has_the_footer_of_the_new_state(plain
 async def test_a_typed_answer_card_does_not_redraw_the_whole_screen(plain_course, store, clock):
     app = make(plain_course, store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.screen.query_one(OutlineTree).select_section("overview")  # one typed card
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await drill_section(app, pilot, "overview")  # one typed card
         box = app.screen.query_one(Input)
         assert box.has_focus
         box.value = "郭英东"
@@ -88,10 +89,7 @@ async def test_each_drill_key_is_drawn_in_about_one_frame(plain_course, store, c
     first layout pass changed the card's size, and that asked for a second pass."""
     app = make(plain_course, store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.screen.query_one(OutlineTree).select_section("summary")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await drill_section(app, pilot, "summary")
         counts = []
         for key in ("space", "3", "space", "3", "space", "3"):
             counts.append(len(await frames_after(app, pilot, key)))
@@ -103,10 +101,7 @@ async def test_a_long_card_still_scrolls_on_a_small_screen(plain_course, store, 
     card longer than the box, and scrolling reaches the card's last line."""
     app = make(plain_course, store, clock)
     async with app.run_test(size=(40, 12)) as pilot:
-        app.screen.query_one(OutlineTree).select_section("direction-eight")  # eight items
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await drill_section(app, pilot, "direction-eight")  # eight items
         assert app.screen.face.card.id == "eight-list"
         while not app.screen.face.revealed:
             await pilot.press("space")
@@ -147,10 +142,7 @@ async def test_a_typed_answer_shows_its_result_on_a_small_screen(plain_course, s
     it had kept the rows the result needed, and the result was cut off."""
     app = make(plain_course, store, clock)
     async with app.run_test(size=(40, 12)) as pilot:
-        app.screen.query_one(OutlineTree).select_section("overview")  # one typed card
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await drill_section(app, pilot, "overview")  # one typed card
         box = app.screen.query_one(Input)
         box.value = "郭英东"
         await pilot.press("enter")
