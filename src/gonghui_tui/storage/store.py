@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from itertools import repeat
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,6 @@ from gonghui_tui.domain.ports import StoreError
 from gonghui_tui.domain.records import (
     CardRecord,
     CardState,
-    ImportPlan,
     Rating,
     ReviewRecord,
     SectionRecord,
@@ -29,8 +27,9 @@ from gonghui_tui.domain.records import (
     to_ms,
 )
 from gonghui_tui.storage.checkpoint import Checkpointer
-from gonghui_tui.storage.database import REVIEW_LOG_CARD_INDEX, migrate, open_database
+from gonghui_tui.storage.database import CARD_COLUMNS, migrate, open_database
 from gonghui_tui.storage.instance_lock import InstanceLock
+from gonghui_tui.storage.import_writes import ImportWrites
 from gonghui_tui.storage.queue_reads import QueueReads
 
 
@@ -38,11 +37,9 @@ from gonghui_tui.storage.queue_reads import QueueReads
 _ISO_SQL = ("(date(reviewed_ms / 86400000 * 86400, 'unixepoch') || printf('T%02d:%02d:%02d.%03dZ', "
             "reviewed_ms / 3600000 % 24, reviewed_ms / 60000 % 60, reviewed_ms / 1000 % 60, reviewed_ms % 1000))")
 
-_CARD_COLUMNS = ("id, card_id, state, step, stability, difficulty, due_ms, last_review_ms, reps, "
-                 "lapses, suspended, buried_until_ms, leech")
 
 
-class Store(QueueReads):
+class Store(QueueReads, ImportWrites):
     """SQLite implementation of the domain's ``ProgressStore``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None,
@@ -182,12 +179,12 @@ class Store(QueueReads):
 
     # -- cards and reviews -------------------------------------------------
     def cards(self, course_id: str) -> dict[str, CardRecord]:
-        rows = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE course_id = ?",
+        rows = self.conn.execute(f"SELECT {CARD_COLUMNS} FROM card_state WHERE course_id = ?",
                                  (course_id,))
         return {r[1]: _card_record(r) for r in rows}
 
     def card(self, course_id: str, card_id: str) -> CardRecord | None:
-        r = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE course_id = ? AND card_id = ?",
+        r = self.conn.execute(f"SELECT {CARD_COLUMNS} FROM card_state WHERE course_id = ? AND card_id = ?",
                               (course_id, card_id)).fetchone()
         return None if r is None else _card_record(r)
 
@@ -226,7 +223,7 @@ class Store(QueueReads):
         """
         with self.transaction() as c:
             row = _insert_card_row(c, course_id, card_id, new_due_ms)
-            r = c.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE id = ?", (row,)).fetchone()
+            r = c.execute(f"SELECT {CARD_COLUMNS} FROM card_state WHERE id = ?", (row,)).fetchone()
             before = _card_record(r)
             after = replace(schedule(before), row_id=row, card_id=card_id)
             _write_card(c, course_id, after)
@@ -243,7 +240,7 @@ class Store(QueueReads):
             raise ValueError(f"not card flags: {sorted(flags)}")
         with self.transaction() as c:
             row = _insert_card_row(c, course_id, card_id, new_due_ms)
-            before = _card_record(c.execute(f"SELECT {_CARD_COLUMNS} FROM card_state WHERE id = ?",
+            before = _card_record(c.execute(f"SELECT {CARD_COLUMNS} FROM card_state WHERE id = ?",
                                             (row,)).fetchone())
             after = replace(before, **flags)
             c.execute(f"UPDATE card_state SET {', '.join(f'{name} = ?' for name in flags)} WHERE id = ?",
@@ -317,100 +314,6 @@ class Store(QueueReads):
             sql += " AND state_before IS NULL"
         return self.conn.execute(sql, (course_id, since_ms)).fetchone()[0]
 
-    # -- import --------------------------------------------------------------
-    # Reads by key for a merge: their cost follows what an import adds, not
-    # what is stored (review_log_card indexes (course_id, card_id, reviewed_ms)).
-    def review_key_lists(self, course_id: str) -> dict[str, str]:
-        """card -> its reviews' keys (reviewed_ms * 8 + rating) joined by commas, in the
-        order of review_log_card. One short string per card, built by SQLite from the
-        covering index: imports compare whole cards without a Python object per review."""
-        return dict(self.conn.execute(
-            "SELECT card_id, group_concat(reviewed_ms * 8 + rating) FROM review_log "
-            "WHERE course_id = ? GROUP BY card_id", (course_id,)))
-
-    def card_histories(self, course_id: str, card_ids) -> dict[str, list[tuple[int, int, int | None, int | None]]]:
-        """(reviewed_ms, rating, duration_ms, state_before) of each card's stored reviews, oldest first."""
-        sql = ("SELECT reviewed_ms, rating, duration_ms, state_before FROM review_log "
-               "WHERE course_id = ? AND card_id = ? "
-               "ORDER BY reviewed_ms, rating, id")  # the order of review_log_card: no sort, no scan
-        return {cid: self.conn.execute(sql, (course_id, cid)).fetchall() for cid in card_ids}
-
-    def cards_by_id(self, course_id: str, card_ids) -> dict[str, CardRecord]:
-        wanted = set(card_ids)
-        if len(wanted) > CARDS_ONE_BY_ONE:  # many: one pass over the course's rows is cheaper
-            return {card_id: r for card_id, r in self.cards(course_id).items() if card_id in wanted}
-        found = (self.card(course_id, cid) for cid in wanted)
-        return {r.card_id: r for r in found if r is not None}
-
-    def apply_import(self, course_id: str, make_plan: Callable[[], ImportPlan]) -> None:
-        """Make the merge plan and write it in one write transaction: all of it or none.
-
-        The plan is made inside the transaction (BEGIN IMMEDIATE), so a second
-        import of the same file waits and then finds every review already there.
-        """
-        with self.transaction() as c:
-            plan = make_plan()
-            c.executemany(
-                """INSERT INTO section_progress (course_id, section_id, read, first_read_ms, last_read_ms, seconds)
-                   VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (course_id, section_id) DO UPDATE SET
-                   read = excluded.read, first_read_ms = excluded.first_read_ms,
-                   last_read_ms = excluded.last_read_ms, seconds = excluded.seconds""",
-                [(course_id, sid, int(read), first_ms, last_ms, seconds)
-                 for sid, read, first_ms, last_ms, seconds in plan.sections])
-            c.executemany(
-                """INSERT INTO notes (course_id, section_id, text, updated_ms) VALUES (?, ?, ?, ?)
-                   ON CONFLICT (course_id, section_id) DO UPDATE SET text = excluded.text,
-                   updated_ms = excluded.updated_ms""", [(course_id, *note) for note in plan.notes])
-            c.executemany(
-                f"""INSERT INTO card_state ({_CARD_COLUMNS.removeprefix("id, ")}, course_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (course_id, card_id) DO UPDATE SET
-                    state = excluded.state, step = excluded.step, stability = excluded.stability,
-                    difficulty = excluded.difficulty, due_ms = excluded.due_ms,
-                    last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses,
-                    suspended = excluded.suspended, buried_until_ms = excluded.buried_until_ms,
-                    leech = excluded.leech""",
-                [(r.card_id, r.state, r.step, r.stability, r.difficulty, r.due_ms, r.last_review_ms, r.reps,
-                  r.lapses, int(r.suspended), r.buried_until_ms, int(r.leech), course_id) for r in plan.cards])
-            c.executemany("DELETE FROM review_log WHERE course_id = ? AND card_id = ? AND (reviewed_ms, rating) >= (?, ?)",
-                          [(course_id, *start) for start in plan.replace_logs_from])
-            with _bulk_insert(c, len(plan.reviews) + len(plan.as_filed)):
-                c.executemany(
-                    """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms, state_before,
-                       before_json) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    ((course_id, *row) for row in plan.reviews))
-                filed = plan.as_filed
-                c.executemany(
-                    """INSERT INTO review_log (course_id, card_id, rating, reviewed_ms, duration_ms, state_before)
-                       VALUES (?, ?, ?, ?, ?, ?)""",
-                    zip(repeat(course_id), filed.card_ids, filed.ratings, filed.reviewed_ms, filed.durations_ms,
-                        filed.states_before))
-            if plan.position is not None and self.position(course_id) is None:
-                c.execute("INSERT INTO position (course_id, section_id, updated_ms) VALUES (?, ?, 0)",
-                          (course_id, plan.position))
-
-
-BULK_IMPORT_ROWS = 50_000
-BULK_CACHE_KIB = 64 * 1024  # SQLite's page cache during a bulk import (the default is 2 MiB)
-CARDS_ONE_BY_ONE = 1_000
-
-
-@contextmanager
-def _bulk_insert(c: sqlite3.Connection, rows: int) -> Iterator[None]:
-    """Many new rows into a small log: the card index is built once afterwards (a
-    sort) instead of a B-tree insert per row, and the page cache is large enough to
-    hold the time index's growing edge. 1,000,000 reviews: ~3.5 s faster."""
-    bulk = rows > max(BULK_IMPORT_ROWS, c.execute("SELECT COUNT(*) FROM review_log").fetchone()[0])
-    if not bulk:
-        yield
-        return
-    cache = c.execute("PRAGMA cache_size").fetchone()[0]
-    c.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    c.execute("DROP INDEX review_log_card")
-    try:
-        yield
-        c.execute(REVIEW_LOG_CARD_INDEX)
-    finally:
-        c.execute(f"PRAGMA cache_size = {int(cache)}")
 
 _DISK_ERRORS = {"SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"}
 
