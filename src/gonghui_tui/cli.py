@@ -188,11 +188,10 @@ def open_progress(paths: Paths) -> tuple[Settings, Store, list[str]]:
 
 
 @contextmanager
-def progress_session(args: argparse.Namespace, paths: Paths | None = None,
-                     course: Course | None = None) -> Iterator[tuple[Course, Settings, Store]]:
+def progress_session(args: argparse.Namespace) -> Iterator[tuple[Course, Settings, Store]]:
     """The course, settings and an open store for one command; notices go to stderr."""
-    paths = paths or Paths.resolve(args.data_dir)
-    course = course or load_course_cached(course_path(args), paths.cache_dir)
+    paths = Paths.resolve(args.data_dir)
+    course = load_course_cached(course_path(args), paths.cache_dir)
     with store_session(paths) as (settings, store):
         yield course, settings, store
 

@@ -78,10 +78,12 @@ def load_course_cached(path: Path, cache_dir: Path | None) -> Course:
     data = read_course_file(path)
     if cache_dir is None:
         return parse_course(data, str(path))
-    key = _key(data)
+    return _course(data, str(path), cache_dir, _key(data))
 
+
+def _course(data: bytes, file: str, cache_dir: Path, key: str) -> Course:
     def build() -> Course:
-        course = parse_course(data, str(path))
+        course = parse_course(data, file)
         _store(cache_dir, "ids", key, course.ids().portable())  # for import, made with the course's entry
         return course
 
@@ -94,8 +96,9 @@ def load_course_ids_cached(path: Path, cache_dir: Path | None) -> CourseIds:
     data = read_course_file(path)
     if cache_dir is None:
         return parse_course(data, str(path)).ids()
-    return _cached(cache_dir, "ids", _key(data), CourseIds,
-                   lambda: load_course_cached(path, cache_dir).ids().portable())
+    key = _key(data)  # the file is read and hashed once, also when the entry is missing
+    return _cached(cache_dir, "ids", key, CourseIds,
+                   lambda: _course(data, str(path), cache_dir, key).ids().portable())
 
 
 def load_search_entries(course: Course, path: Path, cache_dir: Path | None) -> CourseEntries:
