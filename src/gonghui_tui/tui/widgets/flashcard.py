@@ -41,9 +41,14 @@ def _items_table(card: Card, count: int) -> Table:
             if item.detail:
                 text.append("：" + item.detail, style="default")
         else:
-            text = Text("？" * min(6, max(2, len(item.text))), style="dim")
+            text = Text(_placeholder(item.text), style="dim")
         grid.add_row(Text(marker, style="bold"), text)
     return grid
+
+
+def _placeholder(text: str) -> str:
+    """What stands for a list item not shown yet."""
+    return "？" * min(6, max(2, len(text)))
 
 
 def _cloze(card: Card, revealed: bool) -> Text:
@@ -91,11 +96,9 @@ def shown_texts(card: Card) -> list[str]:
     """The texts ``render_face`` lays out for ``card``: the question, and the answer."""
     texts = [card.front, card.back, *card.options, *card.answers[:1]]
     if card.kind is CardKind.CLOZE:
-        pieces = cloze_pieces(card.front)
-        texts[0] = "".join(piece.text for piece in pieces)
-        texts.append(_cloze(card, revealed=False).plain)
+        texts[0:1] = [_cloze(card, revealed=True).plain, _cloze(card, revealed=False).plain]
     for item in card.items:
-        texts += [item.text + ("：" + item.detail if item.detail else ""), "？" * min(6, max(2, len(item.text)))]
+        texts += [item.text + ("：" + item.detail if item.detail else ""), _placeholder(item.text)]
     return [text for text in texts if text]
 
 

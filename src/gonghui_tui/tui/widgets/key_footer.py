@@ -109,7 +109,6 @@ class KeyFooter(Widget, can_focus=False):
         self._pointer: int | None = None  # the mouse's cell on the footer
         self._strip = Strip([])
         self._strip_of: tuple | None = None  # what the kept strip shows
-        self._styles_version = 0
         self._styles: dict[str, Style] = {}
 
     def on_mount(self) -> None:
@@ -162,15 +161,16 @@ class KeyFooter(Widget, can_focus=False):
 
     def _read_specs(self, width: int) -> list[KeySpec]:
         keys, palette = active = self._active()
-        shown, palette_label = fit_labels(*self.candidates(active), width)
+        items, palette_item = self.candidates(active)
+        shown, palette_label = fit_labels(items, palette_item, width)
         specs = []
         for index, label in shown:
             binding, enabled, tooltip = keys[index]
-            specs.append(KeySpec(binding.key, self.app.get_key_display(binding), label, binding.action,
+            specs.append(KeySpec(binding.key, items[index][0], label, binding.action,
                                  not enabled, tooltip or binding.description, False))
-        if palette is not None and palette_label is not None:
+        if palette is not None and palette_item is not None and palette_label is not None:
             _, binding, enabled, tooltip = palette
-            specs.append(KeySpec(binding.key, self.app.get_key_display(binding), palette_label, binding.action,
+            specs.append(KeySpec(binding.key, palette_item[0], palette_label, binding.action,
                                  not enabled, binding.tooltip or binding.description, True))
         return specs
 
@@ -182,7 +182,7 @@ class KeyFooter(Widget, can_focus=False):
     # -- drawing --------------------------------------------------------------------------
     def notify_style_update(self) -> None:
         self._styles.clear()  # the theme or the stylesheet changed
-        self._styles_version += 1
+        self._strip_of = None
         super().notify_style_update()
 
     def _style(self, component: str) -> Style:
@@ -199,7 +199,7 @@ class KeyFooter(Widget, can_focus=False):
         if y:
             return Strip.blank(width, self.rich_style)
         specs = self.specs()
-        shown = (tuple(specs), width, self._pointer, self._styles_version)
+        shown = (tuple(specs), width, self._pointer)
         if shown != self._strip_of:
             self._strip, self._strip_of = self._draw(specs, width), shown
         if self._pointer is not None:  # the keys may have changed under a resting pointer
