@@ -32,6 +32,6 @@ async def test_enter_then_a_grade_key_submits_the_typed_text_then_hands_on_the_k
         await pilot.pause()
         assert box.value == "ac"  # nothing typed after Enter lands in the box
         assert app.seen == [("submitted", "ac"), ("key", "3"), ("key", "x")]
-        box.reset(enabled=True)
+        box.reset()
         await pilot.press("d")
         assert box.value == "d"

@@ -139,7 +139,7 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         typed = card.kind is CardKind.TYPED
         box = self.query_one("#drill-input", AnswerInput)
         box.display = typed
-        box.reset(enabled=typed)
+        box.reset()
         # The card, counts and path first: the focus change's events then queue
         # behind their updates, and the first frame shows them all.
         self.face = CardFace.for_card(card, self.rng)

@@ -23,17 +23,13 @@ class AnswerInput(Input):
     class KeyAfterAnswer(Message):
         key: str
 
-    def reset(self, enabled: bool) -> None:
-        """Empty, and taking keys only when the card wants a typed answer.
-
-        Only a change is made: each change of `disabled` restyles the widget
-        (4 ms a card here), and most cards are not typed.
-        """
+    def reset(self) -> None:
+        """Empty, for the next card. The drill hides the box when a card takes no typed
+        answer and once one is in: a hidden box takes no keys and no focus, so it is
+        never disabled (each change of `disabled` restyled it, ~4 ms)."""
         self.answered = False
         if self.value:
             self.value = ""
-        if self.disabled == enabled:
-            self.disabled = not enabled
 
     def on_key(self, event: events.Key) -> None:
         # Runs before Input's own key handler (a subclass's handler comes first);
