@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 import pytest
 
@@ -231,3 +231,72 @@ def test_reviews_after_the_stored_ones_are_added_without_rewriting_the_log(cours
         mine, theirs = laptop.card(course.id, card.id), store.card(course.id, card.id)
         assert (mine.state, mine.due_ms, mine.stability, mine.difficulty, mine.reps) == \
                (theirs.state, theirs.due_ms, theirs.stability, theirs.difficulty, theirs.reps)
+
+
+def test_a_card_with_as_many_reviews_but_a_different_one_gains_it(course, store, clock, tmp_path):
+    """18.1: a card is compared by its number of reviews and the sum of their keys
+    before any stored review is read. Same number, one review different: the
+    different one is still found and added."""
+    laptop = other_store(tmp_path, clock, "laptop")
+    study(course, store, clock, "summary", rating=3)
+    path = tmp_path / "p.json"
+    export("json", path, course, store, clock.now(), Settings())
+    import_progress(course, laptop, path, clock.now())
+    data = json.loads(path.read_text(encoding="utf-8"))
+    moved = dict(data["reviews"][-1], reviewed="2020-01-01T00:00:00.000Z")
+    data["reviews"][-1] = moved  # the card's last review is replaced: its count stays
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = len(laptop.reviews(course.id))
+    result = import_progress(course, laptop, path, clock.now())
+    assert (result.reviews_added, result.cards_rescheduled) == (1, 1)
+    assert len(laptop.reviews(course.id)) == before + 1
+    assert any(r.card_id == moved["card"] and r.reviewed_ms == 1577836800000 for r in laptop.reviews(course.id))
+
+
+def test_only_the_cards_the_file_changes_have_their_stored_reviews_read(course, store, clock, tmp_path, monkeypatch):
+    """18.1: the cost of an import follows what it adds. Cards whose reviews in the
+    file are the stored ones cost one row each from SQLite (count and key sum);
+    the stored reviews of the others are read, and only theirs."""
+    laptop = other_store(tmp_path, clock, "laptop")
+    study(course, store, clock, "summary", rating=3)
+    study(course, store, clock, "overview", rating=3)
+    first = tmp_path / "first.json"
+    export("json", first, course, store, clock.now(), Settings())
+    import_progress(course, laptop, first, clock.now())
+    data = json.loads(first.read_text(encoding="utf-8"))
+    card = data["reviews"][0]["card"]
+    later = (clock.now() + timedelta(days=30)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    data["reviews"].append(dict(data["reviews"][0], reviewed=later))  # a month on
+    second = tmp_path / "second.json"
+    second.write_text(json.dumps(data), encoding="utf-8")
+    clock.advance(days=31)
+    asked: list[str] = []
+    keys = laptop.review_keys
+    monkeypatch.setattr(laptop, "review_keys", lambda course_id, ids: asked.extend(ids) or keys(course_id, ids))
+    result = import_progress(course, laptop, second, clock.now())
+    assert (result.reviews_added, result.cards_rescheduled) == (1, 1)
+    assert asked == [card]
+    assert laptop.card(course.id, card).reps == store.card(course.id, card).reps + 1
+
+
+def test_a_bulk_import_leaves_the_indexes_a_new_store_has(course, store, clock, tmp_path, monkeypatch):
+    """The log's indexes are dropped for a bulk import and built once after it;
+    the store ends with exactly the indexes (and query plans) a new store has."""
+    from gonghui_tui.storage import import_writes
+
+    study(course, store, clock, "summary")
+    study(course, store, clock, "overview")
+    path = tmp_path / "p.json"
+    export("json", path, course, store, clock.now(), Settings())
+    monkeypatch.setattr(import_writes, "BULK_IMPORT_ROWS", 0)
+    target = other_store(tmp_path, clock)
+    fresh = other_store(tmp_path, clock, "fresh")
+    dropped: list[str] = []
+    target.conn.set_trace_callback(lambda sql: dropped.append(sql) if sql.startswith("DROP INDEX") else None)
+    result = import_progress(course, target, path, clock.now())
+    assert result.reviews_added == len(store.reviews(course.id)) > 0
+    assert len(dropped) == 2  # the bulk path was taken
+    schema = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    assert target.conn.execute(schema).fetchall() == fresh.conn.execute(schema).fetchall()
+    assert [(r.card_id, r.rating, r.reviewed_ms, r.state_before) for r in target.reviews(course.id)] == \
+        [(r.card_id, r.rating, r.reviewed_ms, r.state_before) for r in store.reviews(course.id)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -134,15 +134,17 @@ def plan_import(store: ProgressStore, course_id: str, checked: Checked,
     notes_added, beside = _merge_notes(store.notes(course_id), checked.notes, plan)
 
     reviews = checked.reviews
-    stored = store.review_key_lists(course_id)
+    stored = store.review_digests(course_id)
     keys = reviews.keys()
     # A card with no log here whose state the file gives takes both as they are.
     as_filed = checked.cards.keys() - stored.keys()
     taken, others = _split(reviews, as_filed)
     plan.as_filed = _once_each(reviews, keys) if taken is None else _once_each(reviews.take(taken))
-    incoming = _new_reviews(reviews, keys, others, stored)
+    changed = _changed_cards(reviews, keys, others, stored)
+    stored_keys = store.review_keys(course_id, changed & stored.keys())
+    incoming = _new_reviews(reviews, keys, changed, stored_keys)
     local = store.cards_by_id(course_id, as_filed | incoming.keys())
-    appended = _appended(incoming, stored, local)
+    appended = _appended(incoming, stored_keys, local)
     history = store.card_histories(course_id, sorted((incoming.keys() & stored.keys()) - appended))
     for card_id in sorted(as_filed):
         record = _with_local_flags(checked.cards[card_id], local.get(card_id))
@@ -195,28 +197,35 @@ def _once_each(reviews: ReviewColumns, keys: list[int] | None = None) -> ReviewC
     return reviews.take(first)
 
 
-def _new_reviews(reviews: ReviewColumns, keys: list[int], indices, stored: dict[str, str]):
-    """card -> (reviewed_ms, rating, duration_ms) of the reviews at ``indices`` that the
-    store does not have, each once.
+def _changed_cards(reviews: ReviewColumns, keys: list[int], indices, stored: dict[str, tuple[int, int]]) -> set[str]:
+    """The cards whose reviews at ``indices`` may hold one the store does not have.
 
-    A review's key is (card, ms * 8 + rating). The store gives each card's
-    keys as one string, in index order; a card whose keys in the file give
-    the same string has nothing new, and costs one comparison. Only the other
-    cards are compared key by key. No object is made per stored review.
+    A review's key is (card, ms * 8 + rating). A card whose reviews in the file
+    have the count and the key sum of its stored ones (``stored``, one row per
+    card from SQLite) is the same card: it costs two dictionary lookups, with
+    no stored review read. Two different sets of reviews would need the same
+    number of reviews whose times, to the millisecond, add up to the same sum;
+    a file that managed it would only miss its own different reviews, and lose
+    nothing stored.
     """
     card_ids = reviews.card_ids
-    by_card: defaultdict[str, list[int]] = defaultdict(list)
-    pairs = zip(card_ids, keys) if isinstance(indices, range) else ((card_ids[i], keys[i]) for i in indices)
-    for card, key in pairs:
-        by_card[card].append(key)
-    have = {card: set(map(int, stored[card].split(","))) if card in stored else set()
-            for card, card_keys in by_card.items() if stored.get(card) != ",".join(map(str, sorted(card_keys)))}
+    every = isinstance(indices, range)
+    counts = Counter(card_ids if every else [card_ids[i] for i in indices])
+    sums = dict.fromkeys(counts, 0)
+    for card, key in zip(card_ids, keys) if every else ((card_ids[i], keys[i]) for i in indices):
+        sums[card] += key
+    return {card for card, n in counts.items() if stored.get(card) != (n, sums[card])}
+
+
+def _new_reviews(reviews: ReviewColumns, keys: list[int], changed: set[str], stored: dict[str, list[int]]):
+    """card -> (reviewed_ms, rating, duration_ms) of the reviews of the ``changed``
+    cards that the store (``stored``: their keys) does not have, each once."""
     incoming: defaultdict[str, list[tuple[int, int, int | None]]] = defaultdict(list)
-    if not have:
+    if not changed:
         return incoming
-    touched = ([i for i, card in enumerate(card_ids) if card in have] if isinstance(indices, range)
-               else [i for i in indices if card_ids[i] in have])
-    for i in touched:
+    card_ids = reviews.card_ids
+    have = {card: set(stored.get(card, ())) for card in changed}
+    for i in [i for i, card in enumerate(card_ids) if card in have]:
         card, key = card_ids[i], keys[i]
         if key not in have[card]:
             have[card].add(key)
@@ -232,14 +241,14 @@ def _with_local_flags(record: CardRecord, local: CardRecord | None) -> CardRecor
                    leech=record.leech or local.leech, buried_until_ms=buried)
 
 
-def _appended(incoming: dict[str, list], stored: dict[str, str], local: dict[str, CardRecord]) -> set[str]:
+def _appended(incoming: dict[str, list], stored: dict[str, list[int]], local: dict[str, CardRecord]) -> set[str]:
     """The cards whose new reviews all come after every stored one, and whose state
     after the stored log is here: their log is replayed from that state, not from
     the start (an import that adds a few reviews then costs what it adds)."""
     appended = set()
     for card_id, new in incoming.items():
         if card_id in stored and card_id in local and local[card_id].last_review_ms is not None:
-            last = max(map(int, stored[card_id].split(",")))
+            last = max(stored[card_id])
             if min(ms * 8 + rating for ms, rating, _ in new) > last:
                 appended.add(card_id)
     return appended

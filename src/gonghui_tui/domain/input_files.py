@@ -98,7 +98,8 @@ def read_limited(path: Path | str, limit: int) -> bytes:
             raise _too_big(path, human_size(info.st_size), limit)
         chunks, total = [], 0
         while total <= limit:
-            chunk = os.read(fd, min(limit + 1 - total, 16 * MB))
+            # the whole file in one read (joining one chunk copies nothing), then any growth
+            chunk = os.read(fd, min(limit + 1 - total, max(info.st_size + 1 - total, 16 * MB)))
             if not chunk:
                 break
             chunks.append(chunk)

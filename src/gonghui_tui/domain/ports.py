@@ -94,8 +94,12 @@ class ProgressStore(Protocol):
         ...
 
     # -- import --------------------------------------------------------------
-    def review_key_lists(self, course_id: str) -> dict[str, str]:
-        """card id -> its reviews' keys (reviewed_ms * 8 + rating), joined by commas."""
+    def review_digests(self, course_id: str) -> dict[str, tuple[int, int]]:
+        """card id -> (how many reviews are stored, the sum of their keys); a key is reviewed_ms * 8 + rating."""
+        ...
+
+    def review_keys(self, course_id: str, card_ids) -> dict[str, list[int]]:
+        """card id -> the keys of its stored reviews."""
         ...
 
     def card_histories(self, course_id: str, card_ids) -> dict[str, list[tuple[int, int, int | None, int | None]]]:
