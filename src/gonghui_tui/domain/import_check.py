@@ -224,10 +224,12 @@ def _reviews(c: _Checker, export: ExportIn) -> ReviewColumns:
     """The reviews as columns: one comprehension per field, then min/max and a set
     difference. The index of a bad review is looked for only when there is one."""
     reviews = export.reviews
+    states = list(map(attrgetter("state_before"), reviews))
+    if 0 in states:  # 0 (new) is stored as NULL
+        states = [state or None for state in states]
     columns = ReviewColumns(
         list(map(attrgetter("card"), reviews)), list(map(attrgetter("rating"), reviews)),
-        [(r.reviewed - EPOCH) // ONE_MS for r in reviews], list(map(attrgetter("duration_ms"), reviews)),
-        [r.state_before or None for r in reviews])
+        [(r.reviewed - EPOCH) // ONE_MS for r in reviews], list(map(attrgetter("duration_ms"), reviews)), states)
     times = columns.reviewed_ms
     if times and (min(times) < c.low or max(times) > c.event_high):
         for i, r in enumerate(reviews):
