@@ -27,6 +27,18 @@ def other_store(tmp_path, clock, name="other") -> Store:
     return Store.open(tmp_path / name / "progress.sqlite3", clock.now())
 
 
+def laptop_with_desktops(course, store, clock, tmp_path, *sections, rating=3):
+    """The desktop (``store``) studies ``sections`` and exports; a laptop imports the file.
+    Returns the laptop's store and the file."""
+    laptop = other_store(tmp_path, clock, "laptop")
+    for section in sections:
+        study(course, store, clock, section, rating=rating)
+    path = tmp_path / "first.json"
+    export("json", path, course, store, clock.now(), Settings())
+    import_progress(course, laptop, path, clock.now())
+    return laptop, path
+
+
 @pytest.mark.parametrize("fmt", ["json", "toml"])
 def test_import_twice_changes_nothing_the_second_time(course, store, clock, tmp_path, fmt):
     study(course, store, clock, "summary")
@@ -163,11 +175,7 @@ def test_reviews_after_the_stored_ones_do_not_read_the_stored_log(course, store,
     stored ones goes on from its stored state; its stored log is not read back (a
     replay from the first review read and graded every stored review again). A card
     whose new review falls before a stored one is still replayed from the start."""
-    laptop = other_store(tmp_path, clock, "laptop")
-    study(course, store, clock, "summary", rating=3)
-    first = tmp_path / "first.json"
-    export("json", first, course, store, clock.now(), Settings())
-    import_progress(course, laptop, first, clock.now())
+    laptop, first = laptop_with_desktops(course, store, clock, tmp_path, "summary")
 
     clock.advance(days=3)
     study(course, store, clock, "summary", rating=4)
@@ -211,11 +219,7 @@ def test_reviews_after_the_stored_ones_are_added_without_rewriting_the_log(cours
     a card's stored ones are appended; the stored rows stay as they were (before,
     each touched card's whole log was deleted and written again). The card ends as
     a replay of the whole merged log."""
-    laptop = other_store(tmp_path, clock, "laptop")
-    study(course, store, clock, "summary", rating=3)
-    first = tmp_path / "first.json"
-    export("json", first, course, store, clock.now(), Settings())
-    import_progress(course, laptop, first, clock.now())
+    laptop, first = laptop_with_desktops(course, store, clock, tmp_path, "summary")
     rows_before = laptop.conn.execute("SELECT id, card_id, reviewed_ms, before_json FROM review_log").fetchall()
 
     clock.advance(days=3)
@@ -237,11 +241,7 @@ def test_a_card_with_as_many_reviews_but_a_different_one_gains_it(course, store,
     """18.1: a card is compared by its number of reviews and the sum of their keys
     before any stored review is read. Same number, one review different: the
     different one is still found and added."""
-    laptop = other_store(tmp_path, clock, "laptop")
-    study(course, store, clock, "summary", rating=3)
-    path = tmp_path / "p.json"
-    export("json", path, course, store, clock.now(), Settings())
-    import_progress(course, laptop, path, clock.now())
+    laptop, path = laptop_with_desktops(course, store, clock, tmp_path, "summary")
     data = json.loads(path.read_text(encoding="utf-8"))
     moved = dict(data["reviews"][-1], reviewed="2020-01-01T00:00:00.000Z")
     data["reviews"][-1] = moved  # the card's last review is replaced: its count stays
@@ -257,12 +257,7 @@ def test_only_the_cards_the_file_changes_have_their_stored_reviews_read(course, 
     """18.1: the cost of an import follows what it adds. Cards whose reviews in the
     file are the stored ones cost one row each from SQLite (count and key sum);
     the stored reviews of the others are read, and only theirs."""
-    laptop = other_store(tmp_path, clock, "laptop")
-    study(course, store, clock, "summary", rating=3)
-    study(course, store, clock, "overview", rating=3)
-    first = tmp_path / "first.json"
-    export("json", first, course, store, clock.now(), Settings())
-    import_progress(course, laptop, first, clock.now())
+    laptop, first = laptop_with_desktops(course, store, clock, tmp_path, "summary", "overview")
     data = json.loads(first.read_text(encoding="utf-8"))
     card = data["reviews"][0]["card"]
     later = (clock.now() + timedelta(days=30)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
