@@ -156,6 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # importing a progress export
     "import.cannot_read": ("{path}: 无法读取（{reason}）", "{path}: cannot read ({reason})"),
     "import.not_export": ("{where}: 不是 JSON 或 TOML 格式的导出文件", "{where}: not a JSON or TOML export"),
+    "import.truncated": ("{where}: 文件在此处中断，可能没有复制或下载完整", "{where}: the file ends here, cut short (copied or downloaded only in part?)"),
     "import.not_progress": ("{path}: 不是本程序导出的学习进度文件", "{path}: not a gonghui-tui progress export"),
     "import.version": ("{path}: 不支持导出格式版本 {version}（本版本读取版本 {supported}）",
                        "{path}: export format {version} is not supported (this version reads {supported})"),

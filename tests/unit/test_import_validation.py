@@ -119,6 +119,17 @@ def test_json_that_is_not_an_object_is_named_as_not_an_export(tmp_path, capsys, 
     assert refused(tmp_path, capsys, None, raw=raw) == f"gonghui-tui: {tmp_path / 'bad.json'}: not a gonghui-tui progress export"
 
 
+def test_a_file_cut_short_is_named_as_cut_short_where_it_ends(tmp_path, capsys, export):
+    """A copy or download that stopped part way: said so, at the file's last line and
+    column (the JSON decoder names no position; it was "not a JSON or TOML export")."""
+    text = json.dumps(export, indent=1)
+    cut = text[:len(text) // 2]
+    line, column = cut.count("\n") + 1, len(cut) - cut.rfind("\n")
+    assert refused(tmp_path, capsys, None, raw=cut) == (
+        f"gonghui-tui: {tmp_path / 'bad.json'}:{line}:{column}: the file ends here, cut short "
+        "(copied or downloaded only in part?)")
+
+
 def test_numbers_past_any_range_and_deep_nesting_are_located_errors(tmp_path, capsys, export):
     text = json.dumps(export)
     huge = text.replace('"duration_ms": ', '"duration_ms": 1e400, "x": ', 1)

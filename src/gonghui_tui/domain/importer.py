@@ -85,6 +85,8 @@ def _decode(raw: bytes, file: str, typed, plain) -> ExportIn:
         _check_header(raw, file, plain)
         raise from_validation(str(exc), plain, file) from None
     except msgspec.DecodeError as exc:
+        if "truncated" in str(exc) and raw.strip():  # msgspec names no position: the end is where it stops
+            raise ImportProblem("import.truncated", where=_at(file, *_line_col(raw, len(raw)))) from None
         at = re.search(r"byte (\d+)", str(exc))
         where = _at(file, *_line_col(raw, int(at[1]))) if at else escape(file)
         raise ImportProblem("import.not_export", where=where) from None
