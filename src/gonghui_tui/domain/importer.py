@@ -199,7 +199,7 @@ def _once_each(reviews: ReviewColumns, keys: list[int] | None = None) -> ReviewC
     return reviews.take(first)
 
 
-def _changed_cards(reviews: ReviewColumns, keys: list[int], indices, stored: dict[str, tuple[int, int]]) -> set[str]:
+def _changed_cards(reviews: ReviewColumns, keys: list[int], indices, stored: dict[str, tuple[int, float]]) -> set[str]:
     """The cards whose reviews at ``indices`` may hold one the store does not have.
 
     A review's key is (card, ms * 8 + rating). A card whose reviews in the file

@@ -94,7 +94,7 @@ class ProgressStore(Protocol):
         ...
 
     # -- import --------------------------------------------------------------
-    def review_digests(self, course_id: str) -> dict[str, tuple[int, int]]:
+    def review_digests(self, course_id: str) -> dict[str, tuple[int, float]]:
         """card id -> (how many reviews are stored, the sum of their keys); a key is reviewed_ms * 8 + rating."""
         ...
 

@@ -26,12 +26,14 @@ class ImportWrites:
     cards: Callable[[str], dict[str, CardRecord]]
     card: Callable[[str, str], CardRecord | None]
 
-    def review_digests(self, course_id: str) -> dict[str, tuple[int, int]]:
+    def review_digests(self, course_id: str) -> dict[str, tuple[int, float]]:
         """card -> (its stored reviews, the sum of their keys: reviewed_ms * 8 + rating).
         One row per card from the covering index review_log_card: an import finds
-        the cards it changes without a Python object per stored review."""
+        the cards it changes without a Python object per stored review. The sum is
+        SQLite's total(), a float: exact up to 2**53 (hundreds of reviews of one
+        card), and past that only ever unequal to the file's, never an overflow."""
         return {card: (n, total) for card, n, total in self.conn.execute(
-            "SELECT card_id, count(*), sum(reviewed_ms * 8 + rating) FROM review_log "
+            "SELECT card_id, count(*), total(reviewed_ms * 8 + rating) FROM review_log "
             "WHERE course_id = ? GROUP BY card_id", (course_id,))}
 
     def review_keys(self, course_id: str, card_ids) -> dict[str, list[int]]:
