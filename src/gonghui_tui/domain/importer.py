@@ -124,8 +124,10 @@ def _at(file: str, line, col) -> str:
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (in characters, as an editor counts them) of a byte offset."""
     before = raw[:offset]
-    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", errors="replace")) + 1
 
 
 def plan_import(store: ProgressStore, course_id: str, checked: Checked,
