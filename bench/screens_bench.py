@@ -7,6 +7,9 @@ footer), in the same run.
     python bench/screens_bench.py [--reviews 1000000] [--times 10]
 
 Target (issue 18.3): p99 ≤ 50 ms for each screen at L + 1,000,000 reviews.
+The app is run as `gonghui-tui` runs it: settings, help and export are kept
+between openings and composed in idle time after the first screen; the
+measure starts once that idle time has passed.
 On a loaded host the bare screen itself can take longer than that, so each
 screen's figure is also given as a ratio to the bare screen's.
 """
@@ -50,6 +53,7 @@ async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
     from gonghui_tui.storage.settings import Settings
     from gonghui_tui.storage.store import Store
     from gonghui_tui.tui.app import GonghuiApp
+    from gonghui_tui.tui.kept_dialogs import KEPT, WARM_AFTER_S, WARM_EACH_S
 
     class TimedApp(FrameTimer, GonghuiApp):
         CSS_PATH = str(Path(sys.modules[GonghuiApp.__module__].__file__).with_name(GonghuiApp.CSS_PATH))
@@ -57,13 +61,17 @@ async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
     course = load_course(course_path)
     store = Store.open(db, now)
     # the trainee's name was asked before (the export opens at once), as after a first export
-    app = TimedApp(course=course, store=store, now=lambda: now, settings=Settings(trainee_asked=True))
+    app = TimedApp(course=course, store=store, now=lambda: now, settings=Settings(trainee_asked=True),
+                   idle_work=True)  # as `gonghui-tui` runs it
     app._init_timer()
     gc.collect()
     gc.freeze()  # as `gonghui-tui` does before its app runs
     results = {}
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        # A trainee's first key comes after idle time has composed the kept dialogs
+        # (tui/kept_dialogs.py: from 1 s after the first screen, 0.3 s apart).
+        await pilot.pause(WARM_AFTER_S + len(KEPT) * WARM_EACH_S + 0.5)
         await pilot.press("down")  # a section under the first part: `l` and `d` need one
         depth = len(app.screen_stack)
         for name, opening, _closing in SCREENS:
@@ -83,7 +91,7 @@ async def _measure(course_path: Path, db: Path, times: int, now) -> dict:
                     await pilot.pause()
             if samples:
                 results[name] = {"p50_ms": statistics.median(samples), "p99_ms": percentile(samples, 99),
-                                 "max_ms": max(samples), "opened": len(samples)}
+                                 "max_ms": max(samples), "first_ms": samples[0], "opened": len(samples)}
     store.close()
     return results
 

@@ -326,7 +326,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     source = course_path(args)
     app = GonghuiApp(course=course, store=store, settings=settings, notices=notices,
                      export_dir=paths.export_dir(), settings_path=paths.config,
-                     search_entries=lambda: load_search_entries(course, source, paths.cache_dir))
+                     search_entries=lambda: load_search_entries(course, source, paths.cache_dir),
+                     idle_work=True)
     try:
         app.run(headless=bool(os.environ.get(READY_EXIT_ENV)))
     finally:

@@ -71,3 +71,30 @@ def test_the_reactives_fewer_passes_redeclares_are_still_textuals():
     assert focused._repaint and virtual_size._layout  # what the redeclarations take away
     assert not QuietFocus.__dict__["focused"]._repaint
     assert not OnePass.__dict__["virtual_size"]._layout and not OnePass.__dict__["virtual_size"]._repaint
+
+
+async def test_a_screen_composed_off_stage_is_mounted_and_pushed_without_composing_again(app):
+    """compose_offstage uses App._register as push_screen does for a screen it never ran:
+    the screen composes and mounts off the stack, and a later push only shows it."""
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from gonghui_tui.tui.textual_private import compose_offstage
+
+    composed: list[int] = []
+
+    class Probe(Screen):
+        def compose(self):
+            composed.append(1)
+            yield Static("探针", id="probe")
+
+    async with app.run_test(size=(60, 12)) as pilot:
+        probe = Probe()
+        app.install_screen(probe, "probe")
+        compose_offstage(app, probe)
+        await pilot.pause()
+        assert probe.is_mounted and probe.query_one("#probe") and probe not in app.screen_stack
+        assert app.screen is not probe
+        app.push_screen("probe")
+        await pilot.pause()
+        assert app.screen is probe and composed == [1] and "探针" in screen_text(app)

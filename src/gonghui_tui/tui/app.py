@@ -4,6 +4,7 @@ is injected, so the CLI and the tests build it the same way.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 from datetime import datetime, tzinfo
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from gonghui_tui.clock import utc_now
 from gonghui_tui.domain.course import Course
@@ -28,6 +30,8 @@ from gonghui_tui.tui.messages import JumpTo, OpenSearch, ShowCards, StartDrill
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.glyphs import Palette, key_display
+from gonghui_tui.tui.idle_gc import IdleCollection
+from gonghui_tui.tui.kept_dialogs import KeptDialogs
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.search_index import SessionSearch
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
 READY_EXIT_ENV = "GONGHUI_TUI_EXIT_WHEN_READY"
 
 
-class GonghuiApp(Translated, App[int]):
+class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
     CSS_PATH = "app.tcss"
     # Only our provider: Textual's system commands are English-only; the theme
     # and quit commands they offer are in ours (and on keys) in both languages.
@@ -69,6 +73,7 @@ class GonghuiApp(Translated, App[int]):
         export_dir: Path | None = None,
         settings_path: Path | None = None,
         search_entries: Callable[[], CourseEntries] | None = None,
+        idle_work: bool = False,
     ) -> None:
         super().__init__()
         wrap_adapter.install()  # Chinese line breaking (禁则) wherever text wraps
@@ -89,6 +94,8 @@ class GonghuiApp(Translated, App[int]):
         self.settings_path = settings_path  # None: settings changed in the app are not saved
         self.search = SessionSearch(course, search_entries)
         self._preload_search = search_entries is not None
+        # `gonghui-tui` composes its dialogs and collects garbage in idle time; tests need not
+        self._idle_work = idle_work
         self.title = t("app.title")
         self.sub_title = course.title
 
@@ -104,8 +111,16 @@ class GonghuiApp(Translated, App[int]):
             # and before the search index loads: on a loaded host the 0.5 s timer
             # could fire first and add the index (~20 MB for course L) to the figure
             self.call_after_refresh(self.exit)
-        elif self._preload_search:  # after the first screen: start-up stays short
-            self.set_timer(0.5, lambda: self.run_worker(self.search.preload, thread=True, group="search"))
+            return
+        if self._preload_search:  # after the first screen: start-up stays short
+            self.set_timer(0.5, lambda: self.run_worker(self._preload_search_index, thread=True, group="search"))
+        if self._idle_work:
+            self.warm_dialogs()
+            self.collect_when_idle()
+
+    def _preload_search_index(self) -> None:
+        self.search.preload()
+        gc.freeze()  # the index stays for the session: no full collection walks it (tui/kept_dialogs.py)
 
     def _theme_changed(self, theme) -> None:
         if theme.name != self.settings.theme:
@@ -140,12 +155,25 @@ class GonghuiApp(Translated, App[int]):
             while self.screen is not reader:
                 await self.pop_screen()
             await reader.rebuild()
+        await self.drop_dialogs()
+
+    def dialog(self, name: str) -> tuple[type[Screen], tuple]:
+        """The class of a kept dialog and what a new one is made with now (tui/kept_dialogs.py)."""
+        if name == "settings":
+            from gonghui_tui.tui.screens.settings import SettingsScreen
+
+            return SettingsScreen, (self.settings, sorted(self.available_themes))
+        if name == "help":
+            from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
+
+            return HelpScreen, (binding_rows(self.screen),)
+        from gonghui_tui.exporting import trainee_of
+        from gonghui_tui.tui.screens.export_dialog import ExportScreen
+
+        return ExportScreen, (self.export_dir, self.now(), self.tz, trainee_of(self.settings))
 
     def action_settings(self) -> None:
-        from gonghui_tui.tui.screens.settings import SettingsScreen
-
-        if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen(self.settings, sorted(self.available_themes)), self.apply_settings)
+        self.show_kept("settings", self.apply_settings)
 
     async def apply_settings(self, settings: Settings | None) -> None:
         """Keep the settings chosen on the settings screen and use them at once."""
@@ -270,9 +298,8 @@ class GonghuiApp(Translated, App[int]):
         self.push_screen(TraineeAskScreen(), answered)
 
     def _open_export(self) -> None:
-        from gonghui_tui.exporting import trainee_of
         from gonghui_tui.tui.screens.dialogs import ConfirmScreen
-        from gonghui_tui.tui.screens.export_dialog import ExportRequest, ExportScreen
+        from gonghui_tui.tui.screens.export_dialog import ExportRequest
 
         reader = self.reader()
         if reader is not None:
@@ -290,7 +317,7 @@ class GonghuiApp(Translated, App[int]):
             else:
                 self._write_export(request)
 
-        self.push_screen(ExportScreen(self.export_dir, self.now(), self.tz, trainee_of(self.settings)), chosen)
+        self.show_kept("export", chosen)
 
     def _write_export(self, request) -> None:
         from gonghui_tui.exporting import ExportNotAFile, export
@@ -322,8 +349,4 @@ class GonghuiApp(Translated, App[int]):
                                            search=lambda: self.search.index(notes()), tz=self.tz))
 
     def action_help(self) -> None:
-        from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen(binding_rows(self.screen)))
+        self.show_kept("help")

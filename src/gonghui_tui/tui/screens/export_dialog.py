@@ -24,6 +24,7 @@ from gonghui_tui.domain.trainee import NAME_MAX, Trainee
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
+from gonghui_tui.tui.kept_dialogs import once_mounted
 from gonghui_tui.tui.translated import Translated
 
 INCLUDE_NOTES_DEFAULT = True  # docs/export.md says so
@@ -67,10 +68,31 @@ class ExportScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Expor
 
     def __init__(self, folder: Path, now: datetime, tz: tzinfo | None, trainee: Trainee) -> None:
         super().__init__()
+        self._start(folder, now, tz, trainee)
+
+    def _start(self, folder: Path, now: datetime, tz: tzinfo | None, trainee: Trainee) -> None:
         self.folder, self.now, self.tz, self.trainee = folder, now, tz, trainee
         self.fmt = FORMATS[0]
         self._trainee_shown = trainee
         self._offered = default_name(self.fmt, now, tz, trainee)  # the file name the dialog proposes
+
+    def refill(self, folder: Path, now: datetime, tz: tzinfo | None, trainee: Trainee) -> None:
+        """Start over, as a new dialog would (the app keeps this one,
+        tui/kept_dialogs.py): first format, the file name of now, the trainee saved."""
+        self._start(folder, now, tz, trainee)
+        once_mounted(self, self._fill)
+
+    def _fill(self) -> None:
+        for field, value in (("path", str(self.folder / self._offered)), ("name", self.trainee.name),
+                             ("unit", self.trainee.unit)):
+            entry = self.query_one(f"#export-{field}", Input)
+            entry.value = value
+            entry.cursor_position = len(value)
+        self.query_one("#export-notes", Checkbox).value = INCLUDE_NOTES_DEFAULT
+        formats = self.query_one(OptionList)
+        formats.highlighted = 0
+        self.query_one("#export-box").scroll_home(animate=False)
+        formats.focus()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="export-box"):

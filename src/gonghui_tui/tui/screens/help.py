@@ -82,8 +82,24 @@ class HelpScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(t("help.key"), t("help.action"))
+        self._add_rows(table)
+
+    def _add_rows(self, table: DataTable) -> None:
         for keys, description in self.rows:
             table.add_row(Text(keys, style="bold"), Text(description))
+
+    def refill(self, rows: list[tuple[str, str]]) -> None:
+        """The keys of the screen below now (the app keeps this screen,
+        tui/kept_dialogs.py), from the top of the list."""
+        changed, self.rows = rows != self.rows, rows
+        if not self.is_mounted:
+            return  # on_mount fills the table with these rows
+        table = self.query_one(DataTable)
+        if changed:
+            table.clear()
+            self._add_rows(table)
+        table.move_cursor(row=0, animate=False)
+        table.scroll_home(animate=False)
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -23,6 +23,7 @@ from gonghui_tui.i18n import LANGUAGES, language, t
 from gonghui_tui.storage.settings import InvalidSetting, Settings, parse_setting
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
+from gonghui_tui.tui.kept_dialogs import once_mounted
 from gonghui_tui.tui.translated import Translated
 
 NUMBERS = ("new_cards_per_day", "max_reviews_per_day", "desired_retention", "read_dwell_seconds")
@@ -63,8 +64,7 @@ class SettingsScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Set
         """``settings`` as they are; the language shown is the one on screen
         (``--lang`` may differ from the saved one), and saving keeps what was shown."""
         super().__init__()
-        self.settings = settings
-        self.themes = themes if settings.theme in themes else [settings.theme, *themes]
+        self._keep_values(settings, themes)
 
     def compose(self) -> ComposeResult:
         # The fields line up in either language; the width is set before the labels
@@ -88,6 +88,34 @@ class SettingsScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Set
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("settings.save"), id="settings-save", variant="primary", compact=True)
                 yield Button(t("settings.cancel"), id="settings-cancel", compact=True)
+
+    def refill(self, settings: Settings, themes: list[str]) -> None:
+        """Show ``settings`` again, as a new screen would (the app keeps this one,
+        tui/kept_dialogs.py): values typed and abandoned are gone, the first field
+        has the focus."""
+        shown = self.themes
+        self._keep_values(settings, themes)
+        once_mounted(self, lambda: self._fill(shown))
+
+    def _fill(self, shown: list[str]) -> None:
+        settings = self.settings
+        for name in NUMBERS:
+            field = self.query_one(f"#set-{name}", Input)
+            field.remove_class("-invalid")
+            _show(field, shown_value(name, settings))
+        for name in TEXTS:
+            _show(self.query_one(f"#set-{name}", Input), getattr(settings, name))
+        theme = self.query_one("#set-theme", Select)
+        if self.themes != shown:
+            theme.set_options([(Text(n), n) for n in self.themes])
+        theme.value = settings.theme
+        self.query_one("#set-language", Select).value = language()
+        self.query_one("#settings-box").scroll_home(animate=False)
+        self.set_focus(self.query_one(f"#set-{NUMBERS[0]}"))
+
+    def _keep_values(self, settings: Settings, themes: list[str]) -> None:
+        self.settings = settings
+        self.themes = themes if settings.theme in themes else [settings.theme, *themes]
 
     def _row(self, name: str, field) -> Horizontal:
         label = Label(t(f"settings.{name}"), classes="settings-label")
@@ -130,3 +158,9 @@ class SettingsScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Set
             self.action_save()
         else:
             self.dismiss(None)
+
+
+def _show(field: Input, value: str) -> None:
+    """``value`` in the field as a new Input would have it: cursor at the end."""
+    field.value = value
+    field.cursor_position = len(value)
