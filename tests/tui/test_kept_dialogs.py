@@ -4,7 +4,7 @@ each opening so that each shows exactly what a new one would."""
 
 from __future__ import annotations
 
-from gonghui_tui.i18n import set_language
+from gonghui_tui.i18n import set_language, t
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.tui.app import GonghuiApp
 from gonghui_tui.tui.breakpoints import breakpoint_classes
@@ -170,3 +170,23 @@ async def test_a_dialog_opened_while_it_is_composed_off_stage_is_filled(course, 
         assert app.screen is dialog
         assert clock.now().strftime("%Y-%m-%d") in dialog.query_one("#export-path").value
         assert dialog.focused is dialog.query_one("#export-formats")
+
+
+async def test_search_opens_again_without_the_last_query(course, store, clock, tmp_path):
+    from textual.widgets import Input, OptionList
+
+    from gonghui_tui.tui.screens.search import SearchScreen
+
+    app = make_app(course, store, clock, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"gh")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen) and search.query_one(OptionList).option_count > 0
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        assert app.screen is search
+        field = search.query_one(Input)
+        assert field.value == "" and search.focused is field and search.results == []
+        assert search.query_one(OptionList).option_count == 0
+        assert str(search.query_one("#search-count").render()) == t("search.hint")

@@ -167,6 +167,11 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
             from gonghui_tui.tui.screens.help import HelpScreen, binding_rows
 
             return HelpScreen, (binding_rows(self.screen),)
+        if name == "search":
+            from gonghui_tui.tui.screens.search import SearchScreen
+
+            notes = {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}
+            return SearchScreen, (self.search.index(notes),)
         from gonghui_tui.exporting import trainee_of
         from gonghui_tui.tui.screens.export_dialog import ExportScreen
 
@@ -262,16 +267,15 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=t("cmd.theme_placeholder")))
 
+    def can_warm(self, name: str) -> bool:
+        return name != "search" or self.search.ready
+
     def on_open_search(self, message: OpenSearch) -> None:
-        from gonghui_tui.tui.screens.search import SearchScreen
-
-        notes = {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}
-
         def chosen(section_id: str | None) -> None:
             if section_id is not None:
                 self.jump_to(section_id)
 
-        self.push_screen(SearchScreen(self.search.index(notes)), chosen)
+        self.show_kept("search", chosen)
 
     async def action_dashboard(self) -> None:
         from gonghui_tui.tui.screens.dashboard import DashboardScreen

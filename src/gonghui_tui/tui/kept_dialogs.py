@@ -2,11 +2,12 @@
 
 Composing a dialog anew was most of its opening: settings took 258 ms p50
 made anew against 68 ms shown again, export 131 against 43, help 99 against
-57 (course L, 200,000 reviews). The app keeps the settings, help and export
-dialogs installed under their names. Before each opening a kept dialog is
+57 (course L, 200,000 reviews). The app keeps the settings, help, export and
+search dialogs installed under their names. Before each opening a kept dialog is
 refilled from the app's state of the moment (``refill``, with the arguments
 a new one would be made with), so it shows exactly what a new one would:
-the saved settings, the keys of the screen below, a fresh file name.
+the saved settings, the keys of the screen below, a fresh file name, no
+search query.
 
 They are composed in idle time after the first screen (``warm_dialogs``),
 one at a time, so even their first opening only lays them out and draws
@@ -33,9 +34,10 @@ from gonghui_tui.tui.textual_private import compose_offstage
 if TYPE_CHECKING:
     from typing import Any
 
-KEPT = ("settings", "help", "export")
+KEPT = ("settings", "help", "export", "search")
 WARM_AFTER_S = 1.0  # after the first screen: start-up stays short
 WARM_EACH_S = 0.3  # between two dialogs: a key pressed meanwhile waits for one compose at most
+WARM_TICKS = 30  # then a dialog still not ready is made when first opened
 
 
 class KeptDialogs:
@@ -43,6 +45,11 @@ class KeptDialogs:
     dialog of that name would be made with, from the app's current state."""
 
     dialog: Callable[[str], tuple[type[Screen], tuple[Any, ...]]]
+
+    def can_warm(self, name: str) -> bool:
+        """Whether making the dialog now is cheap (the app says no to a search whose
+        index is still loading: asking for it would wait)."""
+        return True
 
     def kept(self, name: str) -> Screen:
         """The dialog kept under ``name``, made or refilled for showing now."""
@@ -66,20 +73,27 @@ class KeptDialogs:
         app.push_screen(self.kept(name), callback)
 
     def warm_dialogs(self) -> None:
-        """Compose the kept dialogs in idle time, one per timer tick."""
+        """Compose the kept dialogs in idle time, one per timer tick; one that is not
+        ready yet (search, while its index loads) is tried again at later ticks."""
         app: App = self  # type: ignore[assignment]
-        waiting = [name for name in KEPT if not app.is_screen_installed(name)]
+        waiting = list(KEPT)
+        ticks = [WARM_TICKS]
 
         def next_one() -> None:
-            while waiting:
+            for _ in range(len(waiting)):
                 name = waiting.pop(0)
-                if not app.is_screen_installed(name):
-                    compose_offstage(app, self.kept(name))
-                    break
-            if waiting:
+                if app.is_screen_installed(name):
+                    continue
+                if not self.can_warm(name):
+                    waiting.append(name)
+                    continue
+                compose_offstage(app, self.kept(name))
+                break
+            ticks[0] -= 1
+            if waiting and ticks[0] > 0:
                 app.set_timer(WARM_EACH_S, next_one)
             else:
-                app.set_timer(WARM_EACH_S, gc.freeze)  # see below
+                app.set_timer(WARM_EACH_S, gc.freeze)  # see above
 
         app.set_timer(WARM_AFTER_S, next_one)
 

@@ -19,6 +19,11 @@ class SessionSearch:
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
 
+    @property
+    def ready(self) -> bool:
+        """The index is built: asking for it does not wait."""
+        return self._index is not None
+
     def preload(self) -> None:
         """Build the index now (call from a thread worker); cheap if already built."""
         self.index({})

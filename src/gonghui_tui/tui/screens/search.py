@@ -17,6 +17,7 @@ from gonghui_tui.domain.search import Result, SearchIndex
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
+from gonghui_tui.tui.kept_dialogs import once_mounted
 from gonghui_tui.tui.translated import Translated
 
 KIND_KEYS = {kind: f"search.kind_{kind}" for kind in ("title", "body", "list", "note", "card")}
@@ -70,6 +71,19 @@ class SearchScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[str |
 
     def on_mount(self) -> None:
         self._show("")
+
+    def refill(self, index: SearchIndex) -> None:
+        """Start over with ``index`` (the notes of now), as a new search would (the
+        app keeps this screen, tui/kept_dialogs.py): no query, the hint, the input focused."""
+        self.index = index
+        once_mounted(self, self._start_over)
+
+    def _start_over(self) -> None:
+        field = self.query_one("#search-input", Input)
+        with field.prevent(Input.Changed):
+            field.value = ""
+        self._show("")
+        self.set_focus(field)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show(event.value)
