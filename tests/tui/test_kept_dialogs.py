@@ -190,3 +190,27 @@ async def test_search_opens_again_without_the_last_query(course, store, clock, t
         assert field.value == "" and search.focused is field and search.results == []
         assert search.query_one(OptionList).option_count == 0
         assert str(search.query_one("#search-count").render()) == t("search.hint")
+
+
+async def test_reopened_fields_look_and_type_as_new_ones(course, store, clock, tmp_path):
+    """Found by trying it: a kept settings dialog opened with the first value no longer
+    selected (typing 7 gave 207, not 7), and a kept export dialog showed a long path
+    scrolled to its end. A new dialog selects the focused value and shows each path
+    from its start."""
+    app = make_app(course, store, clock, tmp_path / ("long-folder-name-" * 4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(2):
+            await pilot.press("comma")
+            await pilot.pause()
+            await pilot.press("7")
+            assert app.screen.query_one("#set-new_cards_per_day").value == "7"
+            await pilot.press("escape")
+        for opening in range(2):
+            await pilot.press("e")
+            await pilot.pause()
+            path = app.screen.query_one("#export-path")
+            assert len(path.value) > path.content_size.width  # longer than the field
+            assert path.scroll_offset.x == 0, opening
+            await pilot.press("tab", "tab", *"Li")  # the name: the offered file name changes
+            await pilot.pause()
+            await pilot.press("escape")

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
 from textual.screen import Screen
+from textual.widgets import Input
 
 from gonghui_tui.tui.breakpoints import breakpoint_classes
 from gonghui_tui.tui.textual_private import compose_offstage
@@ -115,3 +116,11 @@ def once_mounted(screen: Screen, fill: Callable[[], None]) -> None:
         fill()
     else:
         screen.call_later(fill)
+
+
+def show_as_new(field: Input, value: str) -> None:
+    """``value`` in ``field`` as a new Input shows it: the cursor after the text, the
+    text seen from its start, nothing selected (the field may scroll once focused)."""
+    field.value = value
+    field.cursor_position = len(value)
+    field.scroll_to(0, 0, animate=False, immediate=True)

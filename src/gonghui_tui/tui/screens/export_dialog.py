@@ -24,7 +24,7 @@ from gonghui_tui.domain.trainee import NAME_MAX, Trainee
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
-from gonghui_tui.tui.kept_dialogs import once_mounted
+from gonghui_tui.tui.kept_dialogs import once_mounted, show_as_new
 from gonghui_tui.tui.translated import Translated
 
 INCLUDE_NOTES_DEFAULT = True  # docs/export.md says so
@@ -85,9 +85,7 @@ class ExportScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Expor
     def _fill(self) -> None:
         for field, value in (("path", str(self.folder / self._offered)), ("name", self.trainee.name),
                              ("unit", self.trainee.unit)):
-            entry = self.query_one(f"#export-{field}", Input)
-            entry.value = value
-            entry.cursor_position = len(value)
+            show_as_new(self.query_one(f"#export-{field}", Input), value)
         self.query_one("#export-notes", Checkbox).value = INCLUDE_NOTES_DEFAULT
         formats = self.query_one(OptionList)
         formats.highlighted = 0

@@ -17,7 +17,7 @@ from gonghui_tui.domain.search import Result, SearchIndex
 from gonghui_tui.i18n import t
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
-from gonghui_tui.tui.kept_dialogs import once_mounted
+from gonghui_tui.tui.kept_dialogs import once_mounted, show_as_new
 from gonghui_tui.tui.translated import Translated
 
 KIND_KEYS = {kind: f"search.kind_{kind}" for kind in ("title", "body", "list", "note", "card")}
@@ -81,7 +81,7 @@ class SearchScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[str |
     def _start_over(self) -> None:
         field = self.query_one("#search-input", Input)
         with field.prevent(Input.Changed):
-            field.value = ""
+            show_as_new(field, "")
         self._show("")
         self.set_focus(field)
 

@@ -23,7 +23,7 @@ from gonghui_tui.i18n import LANGUAGES, language, t
 from gonghui_tui.storage.settings import InvalidSetting, Settings, parse_setting
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
-from gonghui_tui.tui.kept_dialogs import once_mounted
+from gonghui_tui.tui.kept_dialogs import once_mounted, show_as_new
 from gonghui_tui.tui.translated import Translated
 
 NUMBERS = ("new_cards_per_day", "max_reviews_per_day", "desired_retention", "read_dwell_seconds")
@@ -102,16 +102,18 @@ class SettingsScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Set
         for name in NUMBERS:
             field = self.query_one(f"#set-{name}", Input)
             field.remove_class("-invalid")
-            _show(field, shown_value(name, settings))
+            show_as_new(field, shown_value(name, settings))
         for name in TEXTS:
-            _show(self.query_one(f"#set-{name}", Input), getattr(settings, name))
+            show_as_new(self.query_one(f"#set-{name}", Input), getattr(settings, name))
         theme = self.query_one("#set-theme", Select)
         if self.themes != shown:
             theme.set_options([(Text(n), n) for n in self.themes])
         theme.value = settings.theme
         self.query_one("#set-language", Select).value = language()
         self.query_one("#settings-box").scroll_home(animate=False)
-        self.set_focus(self.query_one(f"#set-{NUMBERS[0]}"))
+        first = self.query_one(f"#set-{NUMBERS[0]}", Input)
+        self.set_focus(first)
+        first.select_all()  # as focusing a new one does: typing replaces the value
 
     def _keep_values(self, settings: Settings, themes: list[str]) -> None:
         self.settings = settings
@@ -159,8 +161,3 @@ class SettingsScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[Set
         else:
             self.dismiss(None)
 
-
-def _show(field: Input, value: str) -> None:
-    """``value`` in the field as a new Input would have it: cursor at the end."""
-    field.value = value
-    field.cursor_position = len(value)
