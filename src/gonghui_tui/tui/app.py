@@ -4,7 +4,6 @@ is injected, so the CLI and the tests build it the same way.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import replace
 from datetime import datetime, tzinfo
@@ -30,14 +29,14 @@ from gonghui_tui.tui.messages import JumpTo, OpenSearch, ShowCards, StartDrill
 from gonghui_tui.tui.screens.reader import ReaderScreen
 from gonghui_tui.tui.commands import StudyCommands
 from gonghui_tui.tui.glyphs import Palette, key_display
-from gonghui_tui.tui.idle_gc import IdleCollection
+from gonghui_tui.tui.idle_gc import IdleCollection, keep_for_session
 from gonghui_tui.tui.kept_dialogs import KeptDialogs
 from gonghui_tui.tui.translated import Translated, translate_bindings
 from gonghui_tui.tui.search_index import SessionSearch
 from gonghui_tui.tui.widgets.outline_tree import OutlineTree
 
 if TYPE_CHECKING:
-    from gonghui_tui.domain.search import CourseEntries
+    from gonghui_tui.domain.search import CourseEntries, SearchIndex
 
 READY_EXIT_ENV = "GONGHUI_TUI_EXIT_WHEN_READY"
 
@@ -120,7 +119,12 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
 
     def _preload_search_index(self) -> None:
         self.search.preload()
-        gc.freeze()  # the index stays for the session: no full collection walks it (tui/kept_dialogs.py)
+        keep_for_session()  # the index stays: no full collection walks it again
+
+    def _search_index(self) -> SearchIndex:
+        """The session's search index with the trainee's notes as they are now."""
+        notes = {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}
+        return self.search.index(notes)
 
     def _theme_changed(self, theme) -> None:
         if theme.name != self.settings.theme:
@@ -170,8 +174,7 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
         if name == "search":
             from gonghui_tui.tui.screens.search import SearchScreen
 
-            notes = {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}
-            return SearchScreen, (self.search.index(notes),)
+            return SearchScreen, (self._search_index(),)
         from gonghui_tui.exporting import trainee_of
         from gonghui_tui.tui.screens.export_dialog import ExportScreen
 
@@ -348,9 +351,8 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
     def on_show_cards(self, message: ShowCards) -> None:
         from gonghui_tui.tui.screens.cards import CardBrowserScreen
 
-        notes = lambda: {sid: safe(text) for sid, (text, _) in self.store.notes(self.course.id).items()}  # noqa: E731
         self.push_screen(CardBrowserScreen(self.course, self.store, message.section_id, self.now,
-                                           search=lambda: self.search.index(notes()), tz=self.tz))
+                                           search=self._search_index, tz=self.tz))
 
     def action_help(self) -> None:
         self.show_kept("help")

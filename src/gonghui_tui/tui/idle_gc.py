@@ -11,6 +11,12 @@ first openings of 70-190 ms).
 resort (``FULL_AFTER`` middle collections) and runs it instead once the
 user has left the keyboard and mouse alone for ``IDLE_S``. The two younger
 generations are collected as before; they cost a few milliseconds.
+
+``keep_for_session`` freezes what the session has built so far out of the
+collector (``gc.freeze``, as ``gonghui-tui`` does once before its first
+screen). It is called when the search index has loaded and when the kept
+dialogs are composed: they stay for the session, and a full collection no
+longer walks them.
 """
 
 from __future__ import annotations
@@ -47,3 +53,8 @@ class IdleCollection:
         if isinstance(event, events.InputEvent):
             self._last_input = monotonic()
         await super().on_event(event)  # type: ignore[misc]
+
+
+def keep_for_session() -> None:
+    """What exists now stays for the session: no full collection walks it again."""
+    gc.freeze()

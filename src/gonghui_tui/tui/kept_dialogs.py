@@ -12,17 +12,12 @@ search query.
 They are composed in idle time after the first screen (``warm_dialogs``),
 one at a time, so even their first opening only lays them out and draws
 them. A language change drops them; they are made again in the new one.
-
-When they are made, what the session has built so far is frozen out of the
-garbage collector (``gc.freeze``, as ``gonghui-tui`` does once before its
-first screen): the dialogs, the search index, the reader's caches stay for
-the session, and a full collection that walked them all could fall inside
-a key (100-500 ms at course L with 1,000,000 reviews).
+Once they are made, they are kept out of the garbage collector's walks
+(``idle_gc.keep_for_session``).
 """
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
@@ -30,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from gonghui_tui.tui.breakpoints import breakpoint_classes
+from gonghui_tui.tui.idle_gc import keep_for_session
 from gonghui_tui.tui.textual_private import compose_offstage
 
 if TYPE_CHECKING:
@@ -94,7 +90,7 @@ class KeptDialogs:
             if waiting and ticks[0] > 0:
                 app.set_timer(WARM_EACH_S, next_one)
             else:
-                app.set_timer(WARM_EACH_S, gc.freeze)  # see above
+                app.set_timer(WARM_EACH_S, keep_for_session)
 
         app.set_timer(WARM_AFTER_S, next_one)
 
