@@ -4,6 +4,8 @@ each opening so that each shows exactly what a new one would."""
 
 from __future__ import annotations
 
+from textual.color import Color
+
 from gonghui_tui.i18n import set_language, t
 from gonghui_tui.storage.settings import Settings
 from gonghui_tui.tui.app import GonghuiApp
@@ -144,9 +146,14 @@ async def test_the_dialogs_are_composed_in_idle_time_before_their_first_opening(
     made = {cls: count_composes(monkeypatch, cls) for cls in (SettingsScreen, HelpScreen, ExportScreen)}
     app = make_app(course, store, clock, tmp_path, idle_work=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.5)
+        for _ in range(100):
+            if app.dialogs_warm:
+                break
+            await pilot.pause(0.05)
         assert all(len(m) == 1 for m in made.values())
         assert isinstance(app.screen, type(app.get_default_screen()))  # none of them was shown
+        # ... and each was laid out at the window's size, so its first frame only draws it
+        assert all(m[0].size == app.size for m in made.values())
         for key, cls in (("comma", SettingsScreen), ("question_mark", HelpScreen), ("e", ExportScreen)):
             await pilot.press(key)
             await pilot.pause()
@@ -154,6 +161,27 @@ async def test_the_dialogs_are_composed_in_idle_time_before_their_first_opening(
             assert app.screen.query("Input, DataTable, OptionList")  # filled, not a blank screen
             await pilot.press("escape")
         assert all(len(m) == 1 for m in made.values())
+
+
+async def test_a_theme_chosen_while_a_dialog_was_closed_shows_when_it_opens_again(
+        course, store, clock, tmp_path):
+    """A kept dialog is styled again only when the app's styles changed while it was
+    hidden: a new theme must reach it."""
+    app = make_app(course, store, clock, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        box = help_screen.query_one("#help-box")
+        before = box.styles.background
+        await pilot.press("escape")
+        app.theme = "gruvbox" if app.theme != "gruvbox" else "nord"
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is help_screen
+        assert box.styles.background != before
+        assert box.styles.background == Color.parse(app.get_css_variables()["surface"])
 
 
 async def test_a_dialog_opened_while_it_is_composed_off_stage_is_filled(course, store, clock, tmp_path):

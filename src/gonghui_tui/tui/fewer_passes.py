@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
 
-class QuietFocus:
+from gonghui_tui.tui.textual_private import RestyleWhenStale
+
+
+class QuietFocus(RestyleWhenStale):
     """Mixin for Screen subclasses (put it before Screen among the bases)."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)

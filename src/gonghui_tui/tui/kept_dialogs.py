@@ -26,7 +26,7 @@ from textual.widgets import Input
 
 from gonghui_tui.tui.breakpoints import breakpoint_classes
 from gonghui_tui.tui.idle_gc import keep_for_session
-from gonghui_tui.tui.textual_private import compose_offstage
+from gonghui_tui.tui.textual_private import compose_offstage, layout_offstage
 
 if TYPE_CHECKING:
     from typing import Any
@@ -42,6 +42,7 @@ class KeptDialogs:
     dialog of that name would be made with, from the app's current state."""
 
     dialog: Callable[[str], tuple[type[Screen], tuple[Any, ...]]]
+    dialogs_warm = False  # idle time has made, laid out and drawn every kept dialog
 
     def can_warm(self, name: str) -> bool:
         """Whether making the dialog now is cheap (the app says no to a search whose
@@ -70,29 +71,40 @@ class KeptDialogs:
         app.push_screen(self.kept(name), callback)
 
     def warm_dialogs(self) -> None:
-        """Compose the kept dialogs in idle time, one per timer tick; one that is not
+        """Make the kept dialogs in idle time, one step per timer tick: compose one,
+        then (once it is mounted) lay it out and draw it off stage. One that is not
         ready yet (search, while its index loads) is tried again at later ticks."""
         app: App = self  # type: ignore[assignment]
         waiting = list(KEPT)
+        composed: list[Screen] = []
         ticks = [WARM_TICKS]
 
-        def next_one() -> None:
-            for _ in range(len(waiting)):
-                name = waiting.pop(0)
-                if app.is_screen_installed(name):
-                    continue
-                if not self.can_warm(name):
-                    waiting.append(name)
-                    continue
-                compose_offstage(app, self.kept(name))
-                break
+        def next_step() -> None:
+            if composed:
+                if layout_offstage(app, composed[0]):
+                    composed.pop(0)
+            if not composed:
+                for _ in range(len(waiting)):
+                    name = waiting.pop(0)
+                    if app.is_screen_installed(name):
+                        continue
+                    if not self.can_warm(name):
+                        waiting.append(name)
+                        continue
+                    composed.append(self.kept(name))
+                    compose_offstage(app, composed[-1])
+                    break
             ticks[0] -= 1
-            if waiting and ticks[0] > 0:
-                app.set_timer(WARM_EACH_S, next_one)
+            if (waiting or composed) and ticks[0] > 0:
+                app.set_timer(WARM_EACH_S, next_step)
             else:
-                app.set_timer(WARM_EACH_S, keep_for_session)
+                app.set_timer(WARM_EACH_S, settled)
 
-        app.set_timer(WARM_AFTER_S, next_one)
+        def settled() -> None:
+            keep_for_session()
+            self.dialogs_warm = True
+
+        app.set_timer(WARM_AFTER_S, next_step)
 
     async def drop_dialogs(self) -> None:
         """Forget the kept dialogs (the language changed): the next opening makes them anew."""
