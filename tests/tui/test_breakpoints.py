@@ -55,7 +55,10 @@ async def test_opening_a_screen_styles_its_widgets_twice_not_more(app, monkeypat
         await pilot.pause()
         monkeypatch.setattr(Stylesheet, "apply", counting)
         await pilot.press(*OPENED_BY[screen])
-        await pilot.pause()
+        for _ in range(20):  # the drill shows its first card a frame after it is up
+            await pilot.pause()
+            if app.screen.focused is not None:
+                break
         counts = sorted(styled.get(id(node), 0) for node in app.screen.walk_children(with_self=True))
         assert counts[len(counts) // 2] <= 2, counts
         assert app.screen.focused is not None

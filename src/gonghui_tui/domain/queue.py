@@ -110,8 +110,11 @@ def build_queue(course: Course, store: ProgressStore, now: datetime, limits: Lim
     new_room = max(0, min(limits.new_per_day - today.new_started, review_room))
     new: list[str] = []
     if new_room:
-        candidates = (course.card_ids() if scope is None else set(scope)) - store.not_new_ids(course.id, now_ms)
-        new = _take(course.in_order(candidates), new_room, siblings.admit)
+        # In course order, read only as far as the room: no set of every card's id,
+        # no sort (at 20,000 cards, mostly studied, the set difference alone took 10 ms).
+        not_new = store.not_new_ids(course.id, now_ms)
+        in_order = course.ordered_ids() if scope is None else scope
+        new = _take((card_id for card_id in in_order if card_id not in not_new), new_room, siblings.admit)
     return Queue(reviews=reviews, learning=learning, new=new)
 
 

@@ -175,6 +175,18 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
             from gonghui_tui.tui.screens.search import SearchScreen
 
             return SearchScreen, (self._search_index(),)
+        if name == "cards":
+            from gonghui_tui.tui.screens.cards import CardBrowserScreen
+
+            return CardBrowserScreen, self._cards_args(self.current_section())
+        if name == "dashboard":
+            from gonghui_tui.tui.screens.dashboard import DashboardScreen
+
+            return DashboardScreen, (self.course, self.store, self.now, self.settings.desired_retention, self.tz)
+        if name == "drill":
+            from gonghui_tui.tui.screens.drill import DrillScreen
+
+            return DrillScreen, (None, "", self.seed)  # a session is given at each opening
         from gonghui_tui.exporting import trainee_of
         from gonghui_tui.tui.screens.export_dialog import ExportScreen
 
@@ -216,25 +228,26 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
     def on_start_drill(self, message: StartDrill) -> None:
         from gonghui_tui.domain.queue import Limits
         from gonghui_tui.domain.session import DrillSession
-        from gonghui_tui.tui.screens.drill import DrillScreen
 
         section_id, cram = message.section_id, message.cram
         settings = self.settings
-        session = DrillSession(
-            self.course, self.store, self.now, section_id=section_id,
-            limits=Limits(settings.new_cards_per_day, settings.max_reviews_per_day),
-            desired_retention=settings.desired_retention, cram=cram,
-            fuzzing=self.fuzzing, tz=self.tz,
-        )
-        if session.left == 0 and session.next() is None:
-            self.notify(t("drill.nothing_due"), timeout=3, markup=False)
-            return
+
+        def make_session() -> DrillSession:
+            return DrillSession(
+                self.course, self.store, self.now, section_id=section_id,
+                limits=Limits(settings.new_cards_per_day, settings.max_reviews_per_day),
+                desired_retention=settings.desired_retention, cram=cram,
+                fuzzing=self.fuzzing, tz=self.tz,
+            )
+
         if section_id is None:
             title = t("drill.title_course")
         else:
             name = self.course.sections[section_id].title
             title = t("drill.title_cram" if cram else "drill.title_section", title=name)
-        self.push_screen(DrillScreen(session, title, seed=self.seed))
+        # The screen is up at once; the session (today's queue) is made after its first
+        # frame, and a drill with nothing to study closes with a notice (tui/screens/drill.py).
+        self.show_kept("drill", args=(make_session, title, self.seed))
 
     def reader(self) -> ReaderScreen | None:
         for screen in self.screen_stack:
@@ -286,8 +299,9 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
         if isinstance(self.screen, DashboardScreen):
             return
         # Awaited: keys typed after p wait until the dashboard is up and has the focus.
-        await self.push_screen(DashboardScreen(self.course, self.store, self.now,
-                                               self.settings.desired_retention, self.tz))
+        shown = self.show_kept("dashboard")
+        if shown is not None:
+            await shown
 
     def action_export(self) -> None:
         """The export dialog; before the very first export, the trainee's name is asked once."""
@@ -349,10 +363,10 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
                     markup=False)
 
     def on_show_cards(self, message: ShowCards) -> None:
-        from gonghui_tui.tui.screens.cards import CardBrowserScreen
+        self.show_kept("cards", args=self._cards_args(message.section_id))
 
-        self.push_screen(CardBrowserScreen(self.course, self.store, message.section_id, self.now,
-                                           search=self._search_index, tz=self.tz))
+    def _cards_args(self, section_id: str | None) -> tuple:
+        return self.course, self.store, section_id, self.now, self._search_index, self.tz
 
     def action_help(self) -> None:
         self.show_kept("help")

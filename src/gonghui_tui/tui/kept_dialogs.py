@@ -1,24 +1,32 @@
-"""Dialogs kept between openings: made once, then shown again (issue 18.3).
+"""Screens kept between openings: made once, then shown again (issue 18.3).
 
-Composing a dialog anew was most of its opening: settings took 258 ms p50
+Composing a screen anew was most of its opening: settings took 258 ms p50
 made anew against 68 ms shown again, export 131 against 43, help 99 against
-57 (course L, 200,000 reviews). The app keeps the settings, help, export and
-search dialogs installed under their names. Before each opening a kept dialog is
-refilled from the app's state of the moment (``refill``, with the arguments
-a new one would be made with), so it shows exactly what a new one would:
-the saved settings, the keys of the screen below, a fresh file name, no
-search query.
+57 (course L, 200,000 reviews), and a bare Textual screen made anew takes
+65 ms on the machine these figures come from. The app keeps the settings,
+help, export and search dialogs, the card list, the dashboard and the drill
+installed under their names. Before each opening a kept screen is refilled
+from the app's state of the moment (``refill``, with the arguments a new one
+would be made with), so it shows exactly what a new one would: the saved
+settings, the keys of the screen below, a fresh file name, no search query,
+the section's cards with no filter, the dashboard's placeholders (its
+worker computes the figures again), a new drill session.
 
-They are composed in idle time after the first screen (``warm_dialogs``),
-one at a time, so even their first opening only lays them out and draws
-them. A language change drops them; they are made again in the new one.
-Once they are made, they are kept out of the garbage collector's walks
+The card list, the dashboard and the drill are made empty and filled by
+``refill`` at every opening, the first included (``FILLED_ON_OPENING``):
+making them in idle time must not start their work.
+
+They are made in idle time after the first screen (``warm_dialogs``), one
+step at a time: compose one, then lay it out and draw it off stage at the
+window's size, so even a first opening only draws what changed. A language
+change drops them; they are made again in the new one. Once they are made,
+they are kept out of the garbage collector's walks
 (``idle_gc.keep_for_session``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Awaitable, Callable
 
 from textual.app import App
 from textual.screen import Screen
@@ -31,10 +39,13 @@ from gonghui_tui.tui.textual_private import compose_offstage, layout_offstage
 if TYPE_CHECKING:
     from typing import Any
 
-KEPT = ("settings", "help", "export", "search")
+KEPT = ("settings", "help", "export", "search", "cards", "dashboard", "drill")
+# Made with nothing to show (composing must not start their work): ``refill`` fills
+# them at each opening, the first included.
+FILLED_ON_OPENING = ("cards", "dashboard", "drill")
 WARM_AFTER_S = 1.0  # after the first screen: start-up stays short
-WARM_EACH_S = 0.3  # between two dialogs: a key pressed meanwhile waits for one compose at most
-WARM_TICKS = 30  # then a dialog still not ready is made when first opened
+WARM_EACH_S = 0.3  # between two steps: a key pressed meanwhile waits for one step at most
+WARM_TICKS = 60  # then a screen still not ready is made when first opened
 
 
 class KeptDialogs:
@@ -49,26 +60,32 @@ class KeptDialogs:
         index is still loading: asking for it would wait)."""
         return True
 
-    def kept(self, name: str) -> Screen:
-        """The dialog kept under ``name``, made or refilled for showing now."""
+    def kept(self, name: str, args: tuple[Any, ...] | None = None) -> Screen:
+        """The screen kept under ``name``, made or refilled for showing now, with
+        ``args`` (by default, the app's ``dialog(name)``)."""
         app: App = self  # type: ignore[assignment]
-        cls, args = self.dialog(name)
+        cls, now_args = self.dialog(name)
+        args = now_args if args is None else args
         if app.is_screen_installed(name):
             screen = app.get_screen(name)
-            screen.refill(*args)  # type: ignore[attr-defined]
             # Only the screen on top hears of a resize: its breakpoint classes may be old.
-            screen.update_classes(breakpoint_classes(screen, *app.size), update=False)
+            screen.update_classes(breakpoint_classes(screen, *app.size))
+            screen.refill(*args)  # type: ignore[attr-defined]
         else:
             screen = cls(*args)
             app.install_screen(screen, name)
+            if name in FILLED_ON_OPENING:
+                screen.refill(*args)  # type: ignore[attr-defined]
         return screen
 
-    def show_kept(self, name: str, callback: Callable[[Any], Any] | None = None) -> None:
-        """Push the dialog kept under ``name``, unless it is open already."""
+    def show_kept(self, name: str, callback: Callable[[Any], Any] | None = None,
+                  args: tuple[Any, ...] | None = None) -> Awaitable[Any] | None:
+        """Push the screen kept under ``name``, unless it is open already (the
+        push's awaitable: awaited, the screen is up)."""
         app: App = self  # type: ignore[assignment]
         if app.is_screen_installed(name) and app.get_screen(name) in app.screen_stack:
-            return
-        app.push_screen(self.kept(name), callback)
+            return None
+        return app.push_screen(self.kept(name, args), callback)
 
     def warm_dialogs(self) -> None:
         """Make the kept dialogs in idle time, one step per timer tick: compose one,
@@ -91,7 +108,9 @@ class KeptDialogs:
                     if not self.can_warm(name):
                         waiting.append(name)
                         continue
-                    composed.append(self.kept(name))
+                    cls, args = self.dialog(name)
+                    composed.append(cls(*args))
+                    app.install_screen(composed[-1], name)
                     compose_offstage(app, composed[-1])
                     break
             ticks[0] -= 1

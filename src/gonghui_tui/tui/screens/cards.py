@@ -31,6 +31,7 @@ from gonghui_tui.tui.boundary import report_save_error, saves
 from gonghui_tui.tui.format import local_time
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
+from gonghui_tui.tui.kept_dialogs import once_mounted, show_as_new
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.card_table import GAP_STYLE, CardTable
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -90,28 +91,47 @@ class CardBrowserScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[
         self.all_rows: list[BrowserRow] = []
         self.state, self.kind, self.sort = "all", "all", "course"
         self.loaded = False
+        self.openings = 0
 
     def compose(self) -> ComposeResult:
-        title = self.course.title if self.section_id is None else self.course.sections[self.section_id].title
         with Vertical(id="browser-box", classes="dialog"):
-            yield Static(Text(t("cards.title", title=title), style="bold", no_wrap=True, overflow="ellipsis"),
-                         classes="browser-line")
+            yield Static(id="browser-title", classes="browser-line")
             yield Static(id="browser-filters", classes="browser-line")
             yield Input(placeholder=t("cards.search_placeholder"), id="browser-search", compact=True)
             yield Static(id="browser-header", classes="browser-line")
             yield CardTable(lambda row: row_labels(row, self.now()), column_widths(), id="browser-table")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
+    def refill(self, course: Course, store: ProgressStore, section_id: str | None, now: Callable[[], datetime],
+               search: Callable[[], SearchIndex], tz: tzinfo | None = None) -> None:
+        """Start over on ``section_id``'s cards, as a new browser would (the app keeps
+        this screen between openings: tui/kept_dialogs.py)."""
+        self.course, self.store, self.section_id, self.now, self.tz = course, store, section_id, now, tz
+        self._search = search
+        self.index, self.all_rows, self.loaded = None, [], False
+        self.state, self.kind, self.sort = "all", "all", "course"
+        self.openings += 1
+        once_mounted(self, self._start)
+
+    def _start(self) -> None:
+        title = self.course.title if self.section_id is None else self.course.sections[self.section_id].title
+        self.query_one("#browser-title", Static).update(
+            Text(t("cards.title", title=title), style="bold", no_wrap=True, overflow="ellipsis"))
         self.query_one("#browser-filters", Static).update(Text(t("cards.loading"), style="dim italic"))
-        self.run_worker(self._load, thread=True, exit_on_error=False, group="browser-rows")
+        self.query_one("#browser-header", Static).update("")
+        show_as_new(self.query_one(Input), "")
+        table = self.query_one(CardTable)
+        table.show([])
+        self.set_focus(table)
+        self.run_worker(self._load, thread=True, exit_on_error=False, group="browser-rows",
+                        name=str(self.openings), exclusive=True)
 
     def _load(self) -> tuple[list[BrowserRow], SearchIndex]:
         return browser_rows(self.course, self.store, self.section_id, self.now()), self._search()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "browser-rows":
-            return
+        if event.worker.group != "browser-rows" or event.worker.name != str(self.openings):
+            return  # an earlier opening's
         if event.state == WorkerState.SUCCESS:
             self.all_rows, self.index = event.worker.result
             self.loaded = True
@@ -170,6 +190,9 @@ class CardBrowserScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[
         if self.focused is search:
             self.query_one(CardTable).focus()
         else:
+            # Kept for the next opening, without the rows (up to the whole course's).
+            self.index, self.all_rows = None, []
+            self.query_one(CardTable).show([])
             self.dismiss(None)
 
     def action_focus_search(self) -> None:

@@ -26,6 +26,7 @@ from gonghui_tui.tui.format import ellipsised, short
 from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
+from gonghui_tui.tui.kept_dialogs import once_mounted
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -73,9 +74,30 @@ class DashboardScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = t("cmd.dashboard")
+
+    def refill(self, course: Course, store: ProgressStore, now: Callable[[], datetime],
+               desired_retention: float, tz: tzinfo | None = None) -> None:
+        """Show the placeholders a new dashboard starts with and compute the figures
+        anew (the app keeps this screen between openings: tui/kept_dialogs.py)."""
+        self.course, self.store, self.now = course, store, now
+        self.desired_retention, self.tz = desired_retention, tz
+        once_mounted(self, self._start)
+
+    def _start(self) -> None:
+        self.stats = None
         # 0.4 s at 200,000 reviews, ~1 s at 1,000,000: computed in a thread so
         # the screen shows at once (a placeholder) and keys keep working.
         self.query_one("#dash-reading", Static).update(Text(t("stats.computing"), style="dim italic"))
+        self.query_one(ProgressBar).update(total=None, progress=0)
+        for blank in ("#dash-figures", "#dash-forecast", Heatmap):
+            self.query_one(blank, Static).update("")  # type: ignore[call-overload]
+        for table in self.query(DataTable):
+            table.clear(columns=True)
+        view = self.query_one("#dashboard", VerticalScroll)
+        view.scroll_home(animate=False, immediate=True)
+        view.release_anchor()
+        if self.focused is not view:  # where a new dashboard's focus starts (Textual's auto-focus)
+            self.set_focus(view)
         # Started once the placeholder is on screen: a thread started now holds the
         # GIL through its Python parts while the first frame is being made.
         self.call_after_refresh(self.run_worker, self._compute, thread=True, exclusive=True,

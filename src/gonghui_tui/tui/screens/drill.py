@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import time
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -33,6 +33,7 @@ from gonghui_tui.tui.format import interval_label, local_time
 from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import OnePass, QuietFocus
+from gonghui_tui.tui.kept_dialogs import once_mounted
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.answer_input import AnswerInput
 from gonghui_tui.tui.widgets.flashcard import render_face, shown_texts
@@ -101,9 +102,12 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
     face: reactive[CardFace | None] = reactive(None, repaint=False, bindings=True, init=False)
     finished: reactive[bool] = reactive(False, repaint=False, bindings=True, init=False)
 
-    def __init__(self, session: DrillSession, title: str, seed: int | None = None) -> None:
+    session: DrillSession  # set once the drill has started (not before the first frame)
+
+    def __init__(self, make_session: Callable[[], DrillSession] | None = None, title: str = "",
+                 seed: int | None = None) -> None:
         super().__init__()
-        self.session = session
+        self.make_session = make_session
         self.drill_title = title
         self.rng = random.Random(seed)
         self.shown_at = time.monotonic()
@@ -124,9 +128,41 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
                 yield Static(id="drill-summary")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
+    def refill(self, make_session: Callable[[], DrillSession], title: str, seed: int | None = None) -> None:
+        """Start a drill as a new drill screen would (the app keeps this screen between
+        openings: tui/kept_dialogs.py). ``make_session`` builds today's queue: at
+        20,000 cards that takes 20-35 ms, so it runs once the screen is up."""
+        self.make_session, self.drill_title, self.rng = make_session, title, random.Random(seed)
+        self.__dict__.pop("session", None)  # the last drill's
+        once_mounted(self, self._start)
+
+    def _start(self) -> None:
         self.sub_title = self.drill_title
+        # The last drill's face goes without a redraw; the first card's is drawn anew
+        # even if it is the same card at the same step.
+        self.set_reactive(DrillScreen.face, None)
+        self.finished = False
+        self.query_one("#drill-status", Static).update(Text(t("cards.loading"), style="dim italic"))
+        self.query_one("#drill-path", Static).update("")
+        self.query_one("#drill-card", Static).update("")
+        self.query_one("#drill-grades").display = False
+        self.query_one("#drill-input", AnswerInput).display = False
+        self.query_one("#drill-card-box", CardBox).scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._begin)
+
+    @saves
+    def _begin(self) -> None:
+        if self.make_session is None or not self.is_current:
+            return  # left before it began
+        self.session = self.make_session()
+        if self.session.left == 0 and self.session.next() is None:
+            self.dismiss(None)
+            self.app.notify(t("drill.nothing_due"), timeout=3, markup=False)
+            return
         self._show_next()
+        if self.focused is None:  # what a new screen's auto-focus gave: arrows scroll the card
+            self.set_focus(self.query_one("#drill-card-box", CardBox))
+        self.refresh_bindings()
 
     # -- what is shown ------------------------------------------------------------------
     def _show_next(self) -> None:
@@ -233,6 +269,8 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
 
     # -- which keys work now ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not hasattr(self, "session"):
+            return action == "leave"  # the drill has not begun
         if action == "undo":
             return self.session.can_undo()
         if self.finished:
@@ -304,7 +342,7 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
 
     def action_leave(self) -> None:
         """Leave a drill: the summary first if anything was done, then Esc returns."""
-        if self.session.done:
+        if hasattr(self, "session") and self.session.done:
             self.finished = True
         else:
             self.dismiss(None)
