@@ -137,6 +137,36 @@ async def test_a_language_change_makes_the_dialogs_anew_in_it(course, store, clo
         set_language("zh")
 
 
+async def test_after_a_language_change_idle_time_makes_the_screens_again_in_it(
+        course, store, clock, tmp_path, monkeypatch, gc_state):
+    from gonghui_tui.tui import kept_dialogs
+
+    monkeypatch.setattr(kept_dialogs, "WARM_AFTER_S", 0.05)
+    monkeypatch.setattr(kept_dialogs, "WARM_EACH_S", 0.02)
+    app = make_app(course, store, clock, tmp_path, idle_work=True)
+
+    async def warm() -> None:
+        for _ in range(200):
+            if app.dialogs_warm:
+                return
+            await pilot.pause(0.02)
+        raise AssertionError("idle time never finished making the screens")
+
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await warm()
+            chinese = app.get_screen("settings")
+            await app.toggle_language()
+            await warm()
+            english = app.get_screen("settings")
+            assert english is not chinese and english.size == app.size  # made and laid out again
+            await pilot.press("comma")
+            await pilot.pause()
+            assert app.screen is english and "Settings" in screen_text(app)
+    finally:
+        set_language("zh")
+
+
 async def test_the_dialogs_are_composed_in_idle_time_before_their_first_opening(
         course, store, clock, tmp_path, monkeypatch, gc_state):
     from gonghui_tui.tui import kept_dialogs

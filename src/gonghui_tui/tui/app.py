@@ -160,6 +160,8 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
                 await self.pop_screen()
             await reader.rebuild()
         await self.drop_dialogs()
+        if self._idle_work:  # made again in the new language, in idle time
+            self.warm_dialogs()
 
     def dialog(self, name: str) -> tuple[type[Screen], tuple]:
         """The class of a kept dialog and what a new one is made with now (tui/kept_dialogs.py)."""

@@ -53,7 +53,8 @@ class KeptDialogs:
     dialog of that name would be made with, from the app's current state."""
 
     dialog: Callable[[str], tuple[type[Screen], tuple[Any, ...]]]
-    dialogs_warm = False  # idle time has made, laid out and drawn every kept dialog
+    dialogs_warm = False  # idle time has made, laid out and drawn every kept screen
+    _warming = 0  # which round of warm_dialogs is the current one
 
     def can_warm(self, name: str) -> bool:
         """Whether making the dialog now is cheap (the app says no to a search whose
@@ -95,8 +96,13 @@ class KeptDialogs:
         waiting = list(KEPT)
         composed: list[Screen] = []
         ticks = [WARM_TICKS]
+        self._warming += 1
+        warming = self._warming
+        self.dialogs_warm = False
 
         def next_step() -> None:
+            if warming != self._warming:
+                return  # dropped (the language changed) and being made again
             if composed:
                 if layout_offstage(app, composed[0]):
                     composed.pop(0)
@@ -121,7 +127,7 @@ class KeptDialogs:
 
         def settled() -> None:
             keep_for_session()
-            self.dialogs_warm = True
+            self.dialogs_warm = warming == self._warming
 
         app.set_timer(WARM_AFTER_S, next_step)
 
