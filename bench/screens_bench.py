@@ -6,6 +6,10 @@ footer), in the same run.
 
     python bench/screens_bench.py [--reviews 1000000] [--times 10]
 
+Two sessions are measured, each in a process of its own: the first on this
+machine, and a later one that loads what the first learnt about line breaks
+(as `gonghui-tui` keeps it in its cache folder).
+
 Target (issue 18.3): p99 ≤ 50 ms for each screen at L + 1,000,000 reviews.
 The app is run as `gonghui-tui` runs it: every screen measured here is kept
 between openings, and made, laid out and drawn in idle time after the first
@@ -22,6 +26,7 @@ import asyncio
 import gc
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 from datetime import timedelta
@@ -159,14 +164,26 @@ async def bare_screen(times: int) -> list[float]:
     return samples
 
 
-def measure(course_path: Path, db: Path, times: int, now) -> dict:
-    """Our screens and the bare screen, in one run, with ratios of p50 and p99."""
+def measure(course_path: Path, db: Path, times: int, now, pieces: Path | None = None) -> dict:
+    """Our screens and the bare screen, in one run, with ratios of p50 and p99.
+
+    ``pieces``: a folder for what uniseg said about line-break pieces, as the
+    app's cache folder keeps it between sessions (storage/linebreak_cache.py):
+    loaded before the run if there, saved after it. Without it, every piece of
+    text is new, as in the very first session on a machine."""
     import os
 
+    from gonghui_tui import linebreak
+    from gonghui_tui.storage.linebreak_cache import load_pieces, save_pieces
+
+    if pieces is not None:
+        linebreak.remember(load_pieces(pieces, linebreak.engine()))
     load = os.getloadavg()[0]
     gc.collect()
     bare = asyncio.run(bare_screen(times))
     screens = asyncio.run(_measure(course_path, db, times, now))
+    if pieces is not None:
+        save_pieces(pieces, linebreak.engine(), linebreak.known())
     base50, base99 = statistics.median(bare), percentile(bare, 99)
     for row in screens.values():
         row["p50_ratio"], row["p99_ratio"] = row["p50_ms"] / base50, row["p99_ms"] / base99
@@ -182,12 +199,27 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reviews", type=int, default=1_000_000)
     parser.add_argument("--times", type=int, default=10)
+    parser.add_argument("--inside", nargs=3, metavar=("COURSE", "DB", "PIECES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    now = START + timedelta(days=400)
+    if args.inside:  # one session, in a process of its own
+        course, db, pieces = map(Path, args.inside)
+        print(json.dumps(measure(course, db, args.times, now, pieces)))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         course = write_course("L", Path(tmp) / "L.toml")
         fill_history(load_course(course), Path(tmp) / "p.sqlite3", args.reviews).close()
-        result = measure(course, Path(tmp) / "p.sqlite3", args.times, START + timedelta(days=400))
-    print(json.dumps({"reviews": args.reviews, **result}, indent=2))
+        pieces = Path(tmp) / "cache"
+        pieces.mkdir()
+        # The first session on a machine asks uniseg about every piece of text it
+        # shows; a later one loads its answers from the cache folder.
+        sessions = {}
+        for session in ("first_session", "later_session"):
+            out = subprocess.run([sys.executable, __file__, "--times", str(args.times), "--inside",
+                                  str(course), str(Path(tmp) / "p.sqlite3"), str(pieces)],
+                                 capture_output=True, text=True, check=True)
+            sessions[session] = json.loads(out.stdout.strip().splitlines()[-1])
+    print(json.dumps({"reviews": args.reviews, **sessions}, indent=2))
 
 
 if __name__ == "__main__":

@@ -98,3 +98,40 @@ async def test_a_screen_composed_off_stage_is_mounted_and_pushed_without_composi
         app.push_screen("probe")
         await pilot.pause()
         assert app.screen is probe and composed == [1] and "探针" in screen_text(app)
+
+
+async def test_a_screen_laid_out_off_stage_is_shown_without_a_layout_or_a_restyle(app, monkeypatch):
+    """layout_offstage uses Screen._refresh_layout, _layout_required, _size and the
+    compositor as Textual's own first showing does; RestyleWhenStale turns off the
+    restyle of ScreenResume when the app's styles did not change. The screen is then
+    shown by drawing it only, and shows what it holds."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from gonghui_tui.tui.fewer_passes import QuietFocus
+    from gonghui_tui.tui.textual_private import compose_offstage, layout_offstage
+
+    class Probe(QuietFocus, Screen):
+        def compose(self):
+            yield Static("探针 " * 30, id="probe")
+
+    async with app.run_test(size=(60, 12)) as pilot:
+        probe = Probe()
+        app.install_screen(probe, "probe")
+        compose_offstage(app, probe)
+        for _ in range(10):
+            await pilot.pause()
+            if layout_offstage(app, probe):
+                break
+        assert probe.size == app.size and probe.query_one("#probe").size.height == 3  # wrapped at 60
+        assert probe._update_timer is not None  # its frame timer runs already
+        layouts, styled = [], []
+        refresh_layout, apply = Screen._refresh_layout, Stylesheet.apply
+        monkeypatch.setattr(Screen, "_refresh_layout",
+                            lambda self, *a, **k: (layouts.append(self), refresh_layout(self, *a, **k))[1])
+        monkeypatch.setattr(Stylesheet, "apply", lambda self, node, *a, **k: (styled.append(node), apply(self, node, *a, **k))[1])
+        app.push_screen("probe")
+        await pilot.pause()
+        assert app.screen is probe and "探针" in screen_text(app)
+        assert probe not in layouts and probe.query_one("#probe") not in styled

@@ -6,7 +6,14 @@ Textual 8.2 offers no public way to
 - fit the header's title in whole characters (the header's parts live in
   ``textual.widgets._header``),
 - compose and mount a screen before it is first shown (``App._register``,
-  what ``push_screen`` does for a screen it has never run).
+  what ``push_screen`` does for a screen it has never run),
+- lay out and draw a screen that is not shown (``Screen._refresh_layout``,
+  its compositor, ``_layout_required``, ``_size``) and start its frame timer
+  (``Screen._update_timer``),
+- show a screen again without restyling every widget of it
+  (``ScreenResume.refresh_styles`` is public, but what decides it is
+  ``App._css_update_count``, and the handler that reads it is
+  ``Screen._on_screen_resume``).
 
 tests/tui/test_textual_private.py checks each of these against the installed
 Textual, so an upgrade that changes them fails there, by name, instead of
@@ -55,6 +62,9 @@ def layout_offstage(app: App, screen: Screen) -> bool:
     if not screen.is_mounted or screen.is_current:
         return screen.is_current
     if screen._size == app.size and not screen._layout_required:
+        # Its frame timer's first tick comes a whole frame (1/60 s) after the timer
+        # first runs: started now, it ticks at once when the screen is first shown.
+        screen._update_timer.resume()
         return True
     screen._refresh_layout(app.size)
     screen._layout_required = False

@@ -123,8 +123,10 @@ class CardBrowserScreen(QuietFocus, BreakpointsAtStart, Translated, ModalScreen[
         table = self.query_one(CardTable)
         table.show([])
         self.set_focus(table)
-        self.run_worker(self._load, thread=True, exit_on_error=False, group="browser-rows",
-                        name=str(self.openings), exclusive=True)
+        # Started once the screen is up: a thread started now holds the GIL through
+        # its Python parts (reading 20,000 rows) while the first frame is being made.
+        self.call_after_refresh(self.run_worker, self._load, thread=True, exit_on_error=False,
+                                group="browser-rows", name=str(self.openings), exclusive=True)
 
     def _load(self) -> tuple[list[BrowserRow], SearchIndex]:
         return browser_rows(self.course, self.store, self.section_id, self.now()), self._search()
