@@ -123,3 +123,25 @@ async def test_a_drill_left_on_its_summary_opens_again_on_a_card(app, course):
         await settle(app, pilot)
         assert app.screen is drill and not drill.finished and drill.face is not None
         assert "已完成 0" in screen_text(app)
+
+
+async def test_a_key_typed_before_the_first_card_is_drawn_acts_on_it(app):
+    """The drill's session is built after its first frame; a key that comes in
+    between must still act on the first card, as when the session was built
+    before the screen was shown."""
+    import asyncio
+
+    from textual import events
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.post_message(events.Key("D", "D"))
+        for _ in range(1000):  # until the drill is pushed, not yet drawn
+            if isinstance(app.screen, DrillScreen):
+                break
+            await asyncio.sleep(0)
+        drill = app.screen
+        assert isinstance(drill, DrillScreen) and not hasattr(drill, "session")
+        app.post_message(events.Key("enter", "\r"))  # Enter: reveal the first card
+        for _ in range(5):
+            await pilot.pause()
+        assert drill.face is not None and drill.face.revealed

@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -116,6 +117,13 @@ class GonghuiApp(IdleCollection, KeptDialogs, Translated, App[int]):
         if self._idle_work:
             self.warm_dialogs()
             self.collect_when_idle()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):  # a screen still filling in may need to catch up first
+            before_key = getattr(self.screen, "before_key", None)
+            if before_key is not None:
+                before_key()
+        await super().on_event(event)
 
     def _preload_search_index(self) -> None:
         self.search.preload()

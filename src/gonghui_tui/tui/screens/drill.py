@@ -108,6 +108,7 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
                  seed: int | None = None) -> None:
         super().__init__()
         self.make_session = make_session
+        self._unstarted = False  # refilled, and the refill not yet shown
         self.drill_title = title
         self.rng = random.Random(seed)
         self.shown_at = time.monotonic()
@@ -134,9 +135,13 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         20,000 cards that takes 20-35 ms, so it runs once the screen is up."""
         self.make_session, self.drill_title, self.rng = make_session, title, random.Random(seed)
         self.__dict__.pop("session", None)  # the last drill's
+        self._unstarted = True
         once_mounted(self, self._start)
 
     def _start(self) -> None:
+        if not self._unstarted:
+            return  # started already, by a key (before_key)
+        self._unstarted = False
         self.sub_title = self.drill_title
         # The last drill's face goes without a redraw; the first card's is drawn anew
         # even if it is the same card at the same step.
@@ -150,10 +155,21 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         self.query_one("#drill-card-box", CardBox).scroll_home(animate=False, immediate=True)
         self.call_after_refresh(self._begin)
 
+    def before_key(self) -> None:
+        """Called by the app before it handles a key: a key typed before the first card
+        is shown (D then Enter at once) makes the drill begin now, and then acts on
+        its first card."""
+        if not hasattr(self, "session"):
+            self._begin()
+
     @saves
     def _begin(self) -> None:
-        if self.make_session is None or not self.is_current:
-            return  # left before it began
+        if self.make_session is None or not self.is_current or hasattr(self, "session"):
+            return  # left before it began, or begun by a key
+        if self._unstarted:
+            if not self.is_mounted:
+                return  # made just now: it starts once mounted
+            self._start()
         self.session = self.make_session()
         if self.session.left == 0 and self.session.next() is None:
             self.dismiss(None)
