@@ -193,6 +193,7 @@ UI: dict[str, tuple[str, str]] = {
     "bind.preview": ("预览", "Preview"),
     "bind.first": ("第一张", "First"),
     "bind.last": ("最后一张", "Last"),
+    "cmd.no_matches": ("没有找到匹配的命令", "No matching command"),
     "cmd.browse_cards": ("浏览全部卡片", "Browse all cards"),
     "cmd.browse_cards_help": ("搜索、筛选、排序、暂停或暂埋课程的每张卡片",
                               "Search, filter, sort, suspend or bury any card of the course"),

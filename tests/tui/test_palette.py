@@ -47,3 +47,23 @@ async def test_the_first_list_keeps_help_quit_and_settings_beside_a_section(app)
         await pilot.pause(0.5)
         shown = [str(option.prompt).split("\n")[0] for option in app.screen.query_one("CommandList").options]
         assert {"设置", "帮助", "退出"} <= set(shown), shown
+
+
+async def test_a_query_that_matches_nothing_says_so_in_the_interface_language(app):
+    """Textual's palette said "No matches found" in English in the Chinese interface."""
+    from gonghui_tui.i18n import set_language
+
+    from .helpers import screen_text
+
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            for lang, words in (("zh", "没有找到匹配的命令"), ("en", "No matching command")):
+                set_language(lang)
+                await pilot.press("ctrl+p", *"xqzv")
+                await pilot.pause(0.8)
+                shown = screen_text(app)
+                assert words in shown and "No matches found" not in shown
+                await pilot.press("escape")
+                await pilot.pause()
+    finally:
+        set_language("zh")

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from textual.command import CommandPalette, SearchIcon
 
+from gonghui_tui.i18n import t
+from gonghui_tui.tui.textual_private import NoMatchesIn
+
 HEADER_ICON = "≡"
 SEARCH_ICON = "›"
 # Key names Textual shows as symbols the font lacks or draws too wide (U+23CE for Enter).
@@ -21,8 +24,12 @@ def key_display(shown: str) -> str:
     return KEY_DISPLAY.get(shown, shown)
 
 
-class Palette(CommandPalette):
-    """The command palette with a search icon the font has."""
+class Palette(NoMatchesIn, CommandPalette):
+    """The command palette with a search icon the font has, and "no matches" said
+    in the interface language."""
+
+    def no_matches(self) -> str:
+        return t("cmd.no_matches")
 
     def on_mount(self) -> None:
         icon = self.query_one(SearchIcon)

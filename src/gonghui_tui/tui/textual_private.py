@@ -10,6 +10,8 @@ Textual 8.2 offers no public way to
 - lay out and draw a screen that is not shown (``Screen._refresh_layout``,
   its compositor, ``_layout_required``, ``_size``) and start its frame timer
   (``Screen._update_timer``),
+- say "No matches found" in the command palette in the interface language
+  (Textual writes the English words inside ``_start_no_matches_countdown``),
 - show a screen again without restyling every widget of it
   (``ScreenResume.refresh_styles`` is public, but what decides it is
   ``App._css_update_count``, and the handler that reads it is
@@ -100,3 +102,34 @@ class RestyleWhenStale:
         if state == self._styled_for:
             event.refresh_styles = False
         self._styled_for = state
+
+
+class NoMatchesIn:
+    """Mixin for a CommandPalette: its "no matches" line in ``no_matches()``'s words.
+
+    Textual's ``CommandPalette._start_no_matches_countdown`` (Textual 8.2), with
+    the text of the line as the one change."""
+
+    def no_matches(self) -> str:
+        raise NotImplementedError
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        from rich.align import Align
+        from rich.text import Text
+        from textual.command import CommandList
+        from textual.widgets.option_list import Option
+
+        palette = self
+        palette._stop_no_matches_countdown()  # type: ignore[attr-defined]
+
+        def show_no_matches() -> None:
+            if search_value:
+                palette.query_one(CommandList).add_option(  # type: ignore[attr-defined]
+                    Option(Align.center(Text(self.no_matches(), style="not bold")), disabled=True,
+                           id=palette._NO_MATCHES))  # type: ignore[attr-defined]
+                palette._list_visible = True  # type: ignore[attr-defined]
+            else:
+                palette._list_visible = False  # type: ignore[attr-defined]
+
+        palette._no_matches_timer = palette.set_timer(  # type: ignore[attr-defined]
+            palette._NO_MATCHES_COUNTDOWN, show_no_matches)  # type: ignore[attr-defined]
