@@ -145,3 +145,39 @@ async def test_a_key_typed_before_the_first_card_is_drawn_acts_on_it(app):
         for _ in range(5):
             await pilot.pause()
         assert drill.face is not None and drill.face.revealed
+
+
+async def test_a_typed_card_has_the_answer_box_focused_at_every_opening(app, course):
+    """Found by a hostile run: with a typed card first, every second opening of the kept
+    drill left the box without focus, so letters went to the drill's keys (b buried)."""
+    from gonghui_tui.tui.widgets.answer_input import AnswerInput
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.jump_to("overview")  # 课程简介: its one card is a typed card
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("c")
+            await settle(app, pilot)
+            drill = app.screen
+            assert isinstance(drill, DrillScreen) and drill.face.card.kind.value == "typed"
+            assert isinstance(drill.focused, AnswerInput)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_the_reading_bar_is_drawn_alike_at_every_opening(app, course, store, clock):
+    """Found by a hostile run: from the second opening of the kept dashboard on, the
+    reading bar ended half a cell short (━━━━╺ for ━━━━╸ at 1 of 16 sections)."""
+    from textual.widgets import ProgressBar
+
+    store.set_read(course.id, "summary", True, clock.now())
+    async with app.run_test(size=(80, 24)) as pilot:
+        bars = []
+        for _ in range(3):
+            await pilot.press("p")
+            await settle(app, pilot)
+            bar = app.screen.query_one(ProgressBar)
+            bars.append(screen_text(app).splitlines()[bar.region.y])
+            await pilot.press("escape")
+            await pilot.pause()
+        assert "6%" in bars[0] and bars[1] == bars[0] and bars[2] == bars[0]

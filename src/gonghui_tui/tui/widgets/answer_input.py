@@ -45,3 +45,11 @@ class AnswerInput(Input):
             event.prevent_default()
             self.answered = True
             self.post_message(self.Submitted(self, self.value))
+
+    def _on_hide(self, event: events.Hide) -> None:
+        # A Hide from a layout made while the box was hidden can arrive after the drill
+        # has shown it again and focused it (a kept drill screen hides the box while
+        # its next session is made): Textual would then take the focus away, and the
+        # trainee's letters would reach the drill's keys (b buries, q quits).
+        if self.display:
+            event.prevent_default()
