@@ -135,3 +135,27 @@ async def test_a_screen_laid_out_off_stage_is_shown_without_a_layout_or_a_restyl
         await pilot.pause()
         assert app.screen is probe and "探针" in screen_text(app)
         assert probe not in layouts and probe.query_one("#probe") not in styled
+
+
+async def test_a_progress_bar_is_rounded_again_to_the_width_it_has_now(app):
+    """round_bar_again reaches the ProgressBar's private Bar: it must still be there,
+    and its figure must be rounded to half cells of its width of now."""
+    from textual.screen import Screen
+    from textual.widgets import ProgressBar
+
+    from gonghui_tui.tui.textual_private import round_bar_again
+
+    class Probe(Screen):
+        def compose(self):
+            yield ProgressBar(total=16, show_eta=False)
+
+    async with app.run_test(size=(60, 12)) as pilot:
+        app.push_screen(Probe())
+        await pilot.pause()
+        progress = app.screen.query_one(ProgressBar)
+        progress.update(progress=1)
+        await pilot.pause()
+        round_bar_again(progress)
+        bar = progress.query_one("Bar")
+        cells = bar.size.width * 2
+        assert cells and bar.percentage == int(progress.percentage * cells) / cells

@@ -12,6 +12,8 @@ Textual 8.2 offers no public way to
   (``Screen._update_timer``),
 - say "No matches found" in the command palette in the interface language
   (Textual writes the English words inside ``_start_no_matches_countdown``),
+- round a ProgressBar's bar to the width it has now (the bar is the private
+  ``textual.widgets._progress_bar.Bar``, which rounds when its figure is set),
 - show a screen again without restyling every widget of it
   (``ScreenResume.refresh_styles`` is public, but what decides it is
   ``App._css_update_count``, and the handler that reads it is
@@ -24,12 +26,17 @@ somewhere in the UI.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import App
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 __all__ = ["HeaderClockSpace", "HeaderIcon", "HeaderTitle", "compose_offstage", "fresh_bindings"]
 
@@ -72,6 +79,16 @@ def layout_offstage(app: App, screen: Screen) -> bool:
     screen._layout_required = False
     screen._compositor.render_update(full=True)
     return False
+
+
+def round_bar_again(progress: ProgressBar) -> None:
+    """Round ``progress``'s bar to half cells of the width it has now. Textual's Bar
+    rounds its figure to the width it had when the figure was set, so a bar whose
+    width changed in the same frame draws it up to half a cell off."""
+    from textual.widgets._progress_bar import Bar  # with the dashboard, not at start-up
+
+    bar = progress.query_one(Bar)
+    bar.percentage = progress.percentage
 
 
 def _app_style_state(app: App) -> tuple:

@@ -27,6 +27,7 @@ from gonghui_tui.tui.widgets.title_header import TitleHeader
 from gonghui_tui.tui.breakpoints import BreakpointsAtStart
 from gonghui_tui.tui.fewer_passes import QuietFocus
 from gonghui_tui.tui.kept_dialogs import once_mounted
+from gonghui_tui.tui.textual_private import round_bar_again
 from gonghui_tui.tui.translated import Translated
 from gonghui_tui.tui.widgets.heatmap import Heatmap
 from gonghui_tui.tui.widgets.key_footer import KeyFooter
@@ -121,11 +122,10 @@ class DashboardScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         self.query_one("#dash-reading", Static).update(
             Text(f"{t('stats.sections_read')} {fraction(stats.sections_read, stats.sections_total)}"))
         self.reading_bar.update(total=stats.sections_total or 1, progress=stats.sections_read)
-        # Textual rounds the bar to half cells of the width it has when the figure is
-        # set; the figures change the view's height (and its scrollbar), so the width
-        # may change in the same frame: round again once laid out (a kept dashboard
+        # The figures change the view's height (and its scrollbar), so the bar's width
+        # may change in the same frame: round it again once laid out (a kept dashboard
         # drew 1 of 16 half a cell short at its second opening).
-        self.call_after_refresh(self._round_reading_bar)
+        self.call_after_refresh(round_bar_again, self.reading_bar)
         figures = Text()
         gap = "    "
         figures.append(t("punct.field", label=Key("stats.reviews_total"), value=stats.reviews_total) + gap)
@@ -149,10 +149,6 @@ class DashboardScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         self.query_one("#dash-forecast", Static).update(forecast_bars(stats.forecast_14d))
 
         self._fill_mastery(stats)
-
-    def _round_reading_bar(self) -> None:
-        bar = self.reading_bar.query_one("Bar")
-        bar.percentage = self.reading_bar.percentage  # type: ignore[attr-defined]
 
     def _fill_mastery(self, stats: Stats) -> None:
         """Per-part mastery. The part titles and the weakest cards share the width the

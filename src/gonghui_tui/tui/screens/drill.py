@@ -129,6 +129,11 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
                 yield Static(id="drill-summary")
         yield KeyFooter()
 
+    @property
+    def begun(self) -> bool:
+        """Whether this opening's session is made (it is, from just after the first frame)."""
+        return "session" in self.__dict__
+
     def refill(self, make_session: Callable[[], DrillSession], title: str, seed: int | None = None) -> None:
         """Start a drill as a new drill screen would (the app keeps this screen between
         openings: tui/kept_dialogs.py). ``make_session`` builds today's queue: at
@@ -159,12 +164,12 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
         """Called by the app before it handles a key: a key typed before the first card
         is shown (D then Enter at once) makes the drill begin now, and then acts on
         its first card."""
-        if not hasattr(self, "session"):
+        if not self.begun:
             self._begin()
 
     @saves
     def _begin(self) -> None:
-        if self.make_session is None or not self.is_current or hasattr(self, "session"):
+        if self.make_session is None or not self.is_current or self.begun:
             return  # left before it began, or begun by a key
         if self._unstarted:
             if not self.is_mounted:
@@ -285,7 +290,7 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
 
     # -- which keys work now ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not hasattr(self, "session"):
+        if not self.begun:
             return action == "leave"  # the drill has not begun
         if action == "undo":
             return self.session.can_undo()
@@ -358,7 +363,7 @@ class DrillScreen(QuietFocus, BreakpointsAtStart, Translated, Screen[None]):
 
     def action_leave(self) -> None:
         """Leave a drill: the summary first if anything was done, then Esc returns."""
-        if hasattr(self, "session") and self.session.done:
+        if self.begun and self.session.done:
             self.finished = True
         else:
             self.dismiss(None)
